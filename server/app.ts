@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, LogController } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import "../shared/zod-messages";
+import { agencyRoutes } from "./modules/agencies/routes";
+import { auditRoutes } from "./modules/audit/routes";
+import { caseRoutes } from "./modules/cases/routes";
+import { jurisdictionRoutes } from "./modules/jurisdiction/routes";
+import { statisticsRoutes } from "./modules/statistics/routes";
+import { authRoutes } from "./platform/auth/routes";
+import type { Config } from "./platform/config";
+import type { AppContext } from "./platform/context";
+import { installAuthHook } from "./platform/http/auth-hook";
+import { installErrorHandler } from "./platform/http/errors";
+import { installSecurityHeaders } from "./platform/http/security-headers";
+import type { App } from "./platform/http/types";
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../web/dist");
+
+export interface AppOptions {
+  config: Pick<Config, "cookieSecure" | "logLevel">;
+  ctx: AppContext;
+  /** A logger to write to instead of stdout (tests capture the log). */
+  logger?: FastifyBaseLogger;
+}
+
+/**
+ * Assembles the server: platform plugins first (errors, security headers, sessions), then each
+ * domain module's routes, then the built web app. Read this file first.
+ */
+export async function buildApp({ config, ctx, logger }: AppOptions): Promise<App> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: { level: config.logLevel } }),
+    // Requests are logged by route pattern in security-headers.ts, never by URL.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 256 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app, fs.existsSync(webDist) ? webDist : null);
+  installSecurityHeaders(app);
+  await app.register(fastifyCookie);
+  installAuthHook(app, ctx);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: { title: "OpenNRM API", version: "0.1.0", description: "National Referral Mechanism information system" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "opennrm_session" } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" }, uiHooks: {} });
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/health", { config: { public: true }, schema: { tags: ["meta"] } }, async () => ({ status: "ok" }));
+
+  authRoutes(app, ctx, { cookieSecure: config.cookieSecure, issuer: `OpenNRM ${ctx.jurisdiction.name}` });
+  jurisdictionRoutes(app, ctx);
+  agencyRoutes(app, ctx);
+  caseRoutes(app, ctx);
+  statisticsRoutes(app, ctx);
+  auditRoutes(app, ctx);
+
+  if (fs.existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
+  }
+  return app;
+}

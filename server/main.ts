@@ -1,0 +1,52 @@
+import { buildApp } from "./app";
+import { loadConfig } from "./platform/config";
+import { databaseTarget, masterKeyFor, openRuntime } from "./platform/startup";
+import { demoCredentials, seedDemoData } from "./seed/demo";
+
+/** Starts OpenNRM: configuration, database and migrations, demo data on first start, HTTP. */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const { ctx, database } = await openRuntime({
+    target: databaseTarget(config),
+    masterKey: masterKeyFor(config),
+    jurisdiction: config.jurisdiction,
+    sessionPolicy: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
+  });
+  const app = await buildApp({ config, ctx });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, "shutting down");
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+      process.exit(0);
+    }
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+
+  try {
+    const seeded = config.demoData && ctx.jurisdiction.demo ? await seedDemoData(ctx, ctx.jurisdiction.demo) : false;
+    if (seeded) app.log.info("demo data created");
+    await app.listen({ port: config.port, host: config.host });
+    const address = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${app.server.address() && typeof app.server.address() === "object" ? (app.server.address() as { port: number }).port : config.port}`;
+    app.log.info({ database: database.kind, ms: Date.now() - started }, "ready");
+    process.stdout.write(`\nOpenNRM is ready at ${address}\n`);
+    if (config.demoData && ctx.jurisdiction.demo) process.stdout.write(demoCredentials(ctx.jurisdiction.demo));
+  } catch (error) {
+    app.log.error({ err: { type: (error as Error).name } }, "start failed");
+    await app.close();
+    await database.close();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`OpenNRM could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Everything the server reads from its environment, validated once at start. */
+const environment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z.string().url().optional(),
+  OPENNRM_MASTER_KEY: z.string().optional(),
+  OPENNRM_MASTER_KEY_FILE: z.string().optional(),
+  OPENNRM_JURISDICTION: z.string().regex(/^[a-z0-9-]+$/).default("kosovo"),
+  OPENNRM_DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
+  OPENNRM_COOKIE_SECURE: z.enum(["true", "false"]).default("false"),
+  OPENNRM_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  OPENNRM_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  masterKey: string | undefined;
+  masterKeyFile: string;
+  jurisdiction: string;
+  demoData: boolean;
+  cookieSecure: boolean;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    masterKey: e.OPENNRM_MASTER_KEY,
+    // Beside the data directory, never inside it: a copy of DATA_DIR alone reveals nothing.
+    masterKeyFile: e.OPENNRM_MASTER_KEY_FILE ? path.resolve(e.OPENNRM_MASTER_KEY_FILE) : `${dataDir}.master.key`,
+    jurisdiction: e.OPENNRM_JURISDICTION,
+    demoData: e.OPENNRM_DEMO_DATA === "auto",
+    cookieSecure: e.OPENNRM_COOKIE_SECURE === "true",
+    sessionIdleMs: e.OPENNRM_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.OPENNRM_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    logLevel: e.LOG_LEVEL,
+  };
+}

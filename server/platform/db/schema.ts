@@ -1,0 +1,6 @@
+/** Every table, for drizzle-kit to generate migrations from: one PostgreSQL schema. */
+export * from "../crypto/schema";
+export * from "../audit/schema";
+export * from "../auth/schema";
+export * from "../../modules/agencies/schema";
+export * from "../../modules/cases/schema";

@@ -1,0 +1,102 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { errorMessage } from "../../../shared/messages";
+import { DomainError, Invalid } from "../errors";
+import { requestLanguage } from "./language";
+
+interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+interface ValidationEntry {
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** Codes come from the schemas (shared/zod-messages.ts sets them for zod's own checks). */
+const codeOf = (entry: ValidationEntry) => (entry.message && /^[a-z_]+$/.test(entry.message) ? entry.message : "invalid_input");
+
+function fieldOf(entry: ValidationEntry): string {
+  const path = entry.instancePath.split("/").filter(Boolean);
+  const keys = entry.params.keys;
+  if (Array.isArray(keys) && typeof keys[0] === "string") path.push(keys[0]);
+  return path.join(".");
+}
+
+function send(reply: FastifyReply, status: number, body: Record<string, unknown>) {
+  return reply.status(status).send({ error: body });
+}
+
+/**
+ * One place maps every failure to HTTP and to the user's language. Nothing internal and nothing
+ * personal reaches the answer: unexpected errors are logged by reference and answered as "internal".
+ */
+export function installErrorHandler(app: FastifyInstance, webRoot: string | null): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const language = requestLanguage(request);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const prefix = error.validationContext === "body" ? "" : `${error.validationContext ?? ""}.`;
+      const problems = error.validation.map((entry): FieldProblem => {
+        const code = codeOf(entry);
+        return { field: `${prefix}${fieldOf(entry)}`, code, message: errorMessage(language, code) };
+      });
+      const first = problems[0];
+      return send(reply, 400, { code: first?.code ?? "invalid_input", message: first?.message, field: first?.field, issues: problems });
+    }
+    if (error instanceof Invalid) {
+      const message = errorMessage(language, error.code);
+      return send(reply, 400, { code: error.code, message, field: error.field, issues: [{ field: error.field, code: error.code, message }] });
+    }
+    if (error instanceof DomainError) {
+      return send(reply, error.status, { code: error.code, message: errorMessage(language, error.code) });
+    }
+    const framework = frameworkError(error);
+    if (framework) {
+      return send(reply, framework.status, { code: framework.code, message: errorMessage(language, framework.code) });
+    }
+    // The message is left out: a database error can quote the value that caused it.
+    const frames = (error.stack ?? "").split("\n").slice(1, 8).join("\n");
+    request.log.error({ err: { type: error.name, code: error.code, frames } }, "request failed");
+    if (isDatabaseUnavailable(error)) return send(reply, 503, { code: "unavailable", message: errorMessage(language, "unavailable") });
+    return send(reply, 500, { code: "internal", message: errorMessage(language, "internal") });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    // The browser app routes its own paths: any other GET outside /api gets its page.
+    if (webRoot && request.method === "GET" && !request.url.startsWith("/api/")) {
+      return reply.type("text/html").send(fs.createReadStream(path.join(webRoot, "index.html")));
+    }
+    return send(reply, 404, { code: "not_found", message: errorMessage(requestLanguage(request), "not_found") });
+  });
+}
+
+/** Errors Fastify raises before a handler runs: malformed JSON, body too large, wrong media type. */
+function frameworkError(error: FastifyError): { status: number; code: string } | null {
+  switch (error.code) {
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+      return { status: 400, code: "malformed_json" };
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return { status: 413, code: "body_too_large" };
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+    case "FST_ERR_CTP_INVALID_TYPE":
+      return { status: 415, code: "unsupported_media_type" };
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError) return { status: 400, code: "malformed_json" };
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return { status, code: status === 404 ? "not_found" : "invalid_input" };
+  return null;
+}
+
+function isDatabaseUnavailable(error: FastifyError): boolean {
+  const code = String(error.code ?? "");
+  return ["ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006", "08001"].includes(code);
+}

@@ -1,0 +1,118 @@
+/**
+ * Value lists. Where HTCDS 2.0 has one, its value names are used as they are
+ * (../shared/standards/htcds-2.0-fields.csv), so records export to the standard unchanged.
+ */
+
+/** prs_Gender */
+export const genders = [
+  "Feminine",
+  "Masculine",
+  "TransgenderFeminine",
+  "TransgenderMasculine",
+  "NonConforming",
+  "NonSpecifiedUnknown",
+] as const;
+
+/** prs_MaritalStatus */
+export const maritalStatuses = ["Single", "Married", "Widowed", "Divorced", "Separated", "RegisteredPartnership"] as const;
+
+/** prs_HighestLevelOfEducation */
+export const educationLevels = [
+  "EarlyChildhoodEducation",
+  "PrimaryEducation",
+  "LowerSecondaryEducation",
+  "UpperSecondaryEducation",
+  "PostSecondaryNonTertiaryEducation",
+  "ShortCycleTertiaryEducation",
+  "BachelorsOrEquivalentLevel",
+  "MastersOrEquivalentLevel",
+  "DoctoralOrEquivalentLevel",
+] as const;
+
+/** vic_TraffickingStatus */
+export const traffickingStatuses = [
+  "PossibleVictimOfTrafficking",
+  "ActualVictimOfTrafficking",
+  "NotAVictimOfTrafficking",
+] as const;
+
+/** vic_TypeOfExploitation */
+export const exploitationTypes = [
+  "ForcedLabour",
+  "SexualExploitation",
+  "ChildLabour",
+  "ForcedMarriage",
+  "Servitude",
+  "ForcedMilitaryByNonStateActors",
+  "OrganRemoval",
+  "ForcedBegging",
+  "ForcedAdoption",
+  "Surrogacy",
+  "Other",
+] as const;
+
+/** vic_MethodsOfControl */
+export const controlMethods = [
+  "PhysicalThreats",
+  "ThreatsLawEnforcement",
+  "ThreatensChildrenFamily",
+  "DebtBondage",
+  "FalsePromises",
+  "PhysicalAbuse",
+  "SexualAbuse",
+  "TakesEarnings",
+  "RestrictsFinancialAccess",
+  "RestrictsMedicalCare",
+  "WithholdsNecessities",
+  "PsychologicalAbuse",
+  "PsychoactiveSubstance",
+  "ExcessiveWorkingHours",
+  "WithholdsDocuments",
+  "Other",
+] as const;
+
+/** cas_Status */
+export const caseStatuses = ["Active", "FollowUp", "Closed", "ClosedReferred"] as const;
+
+/** NRM terms HTCDS lacks: how the person came to notice (seed 002). */
+export const identificationSources = [
+  "police_raid",
+  "border_police",
+  "inspection",
+  "undercover_operation",
+  "ngo",
+  "social_services",
+  "health_worker",
+  "hotline",
+  "self_referral",
+  "other",
+] as const;
+
+/** The SOP pathways (DOMAIN.md, "The pathway"). */
+export const pathways = ["foreign_adult", "domestic_adult", "child"] as const;
+
+export type Gender = (typeof genders)[number];
+export type MaritalStatus = (typeof maritalStatuses)[number];
+export type EducationLevel = (typeof educationLevels)[number];
+export type TraffickingStatus = (typeof traffickingStatuses)[number];
+export type ExploitationType = (typeof exploitationTypes)[number];
+export type ControlMethod = (typeof controlMethods)[number];
+export type CaseStatus = (typeof caseStatuses)[number];
+export type IdentificationSource = (typeof identificationSources)[number];
+export type Pathway = (typeof pathways)[number];
+
+/** ISO 3166-1 alpha-2, plus XK (Kosovo, user-assigned and used by the EU and IOM). */
+export const countryCodes = (
+  "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
+  "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR " +
+  "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO " +
+  "JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR " +
+  "MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO " +
+  "RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV " +
+  "TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW"
+).split(" ");
+
+/** ISO 639-1 codes for the languages victims and staff speak in the first deployments; extendable. */
+export const languageCodes = [
+  "sq", "sr", "en", "ro", "ru", "uk", "bg", "mk", "tr", "bs", "hr", "de", "fr", "it", "el", "hu", "ar", "zh", "rom",
+] as const;
