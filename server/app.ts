@@ -5,7 +5,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyBaseLogger, LogController } from "fastify";
+import Fastify, { LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import "../shared/zod-messages";
 import { agencyRoutes } from "./modules/agencies/routes";
@@ -26,17 +26,17 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../w
 export interface AppOptions {
   config: Pick<Config, "cookieSecure" | "logLevel">;
   ctx: AppContext;
-  /** A logger to write to instead of stdout (tests capture the log). */
-  logger?: FastifyBaseLogger;
+  /** Where to write the log instead of stdout (tests read it back). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /**
  * Assembles the server: platform plugins first (errors, security headers, sessions), then each
  * domain module's routes, then the built web app. Read this file first.
  */
-export async function buildApp({ config, ctx, logger }: AppOptions): Promise<App> {
+export async function buildApp({ config, ctx, logStream }: AppOptions): Promise<App> {
   const app = Fastify({
-    ...(logger ? { loggerInstance: logger } : { logger: { level: config.logLevel } }),
+    logger: logStream ? { level: config.logLevel, stream: logStream } : { level: config.logLevel },
     // Requests are logged by route pattern in security-headers.ts, never by URL.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,

@@ -39,6 +39,10 @@ function send(reply: FastifyReply, status: number, body: Record<string, unknown>
 export function installErrorHandler(app: FastifyInstance, webRoot: string | null): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const language = requestLanguage(request);
+    if (hasZodFastifySchemaValidationErrors(error) && error.validationContext === "params") {
+      // A malformed id or reference is simply not found: the same answer as for someone else's record.
+      return send(reply, 404, { code: "not_found", message: errorMessage(language, "not_found") });
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const prefix = error.validationContext === "body" ? "" : `${error.validationContext ?? ""}.`;
       const problems = error.validation.map((entry): FieldProblem => {
