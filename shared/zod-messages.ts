@@ -20,7 +20,10 @@ z.config({
         return "invalid_choice";
       case "invalid_format":
         return issue.format === "uuid" ? "invalid_choice" : "invalid_input";
-      default:
+      case "custom":
+      case "invalid_element":
+      case "invalid_key":
+      case "not_multiple_of":
         return "invalid_input";
     }
   },
