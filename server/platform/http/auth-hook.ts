@@ -7,6 +7,8 @@ import { Forbidden, Unauthorized } from "../errors";
 
 export const SESSION_COOKIE = "opennrm_session";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** The API's own documentation (the swagger-ui plugin's routes) describes no data: open to all. */
+const PUBLIC_PREFIXES = ["/api/docs"];
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -43,7 +45,7 @@ export function installAuthHook(app: FastifyInstance, ctx: AppContext): void {
       request.enrolmentOnly = session.enrolmentOnly;
     }
     const config = request.routeOptions.config;
-    if (config.public) return;
+    if (config.public || (SAFE_METHODS.has(request.method) && PUBLIC_PREFIXES.some((p) => request.url.startsWith(p)))) return;
     if (!session) throw new Unauthorized();
     if (session.enrolmentOnly && !config.duringEnrolment) throw new Forbidden("totp_enrolment_required");
     if (!SAFE_METHODS.has(request.method)) {
