@@ -26,7 +26,11 @@ describe.runIf(testDatabaseKind === "pglite")("identifying data at rest", () => 
     const jurisdiction = loadJurisdiction("kosovo");
     const demo = jurisdiction.demo;
     if (!demo) throw new Error("Kosovo has demo data");
-    const { ctx, database } = await openRuntime({ target: { kind: "pglite", dir: dataDir }, masterKey, jurisdiction: { ...jurisdiction, demo: { ...demo, caseCount: 25 } } });
+    const { ctx, database } = await openRuntime({
+      target: { kind: "pglite", dir: dataDir },
+      masterKey,
+      jurisdiction: { ...jurisdiction, demo: { ...demo, caseCount: 25 } },
+    });
     const secrets = new Set<string>();
     try {
       await seedDemoData(ctx, { ...demo, caseCount: 25 });
@@ -34,8 +38,15 @@ describe.runIf(testDatabaseKind === "pglite")("identifying data at rest", () => 
       expect(rows).toHaveLength(25);
       for (const { persons: p } of rows) {
         const openField = async (field: string, sealed: Buffer | null) =>
-          sealed ? ctx.keyring.openText(ctx.db, p.dataKeyId, { table: "persons", recordId: p.id, field }, sealed) : null;
-        for (const value of [await openField("given_name", p.givenName), await openField("family_name", p.familyName), await openField("birth_date", p.birthDate), await openField("identity_number", p.identityNumber)]) {
+          sealed
+            ? ctx.keyring.openText(ctx.db, p.dataKeyId, { table: "persons", recordId: p.id, field }, sealed)
+            : null;
+        for (const value of [
+          await openField("given_name", p.givenName),
+          await openField("family_name", p.familyName),
+          await openField("birth_date", p.birthDate),
+          await openField("identity_number", p.identityNumber),
+        ]) {
           // Short given names ("Ana") occur by chance in any binary; the checked values are distinctive.
           if (value && Buffer.byteLength(value) >= 5) secrets.add(value);
         }
@@ -43,16 +54,21 @@ describe.runIf(testDatabaseKind === "pglite")("identifying data at rest", () => 
     } finally {
       await database.close();
     }
-    expect(secrets.size).toBeGreaterThan(30);
-    const files = filesUnder(dataDir);
-    expect(files.length).toBeGreaterThan(10);
-    const leaks: string[] = [];
-    for (const file of files) {
-      const bytes = fs.readFileSync(file);
-      for (const secret of secrets) if (bytes.includes(Buffer.from(secret, "utf8"))) leaks.push(`${path.relative(dataDir, file)}: ${secret}`);
+    try {
+      expect(secrets.size).toBeGreaterThan(30);
+      const files = filesUnder(dataDir);
+      expect(files.length).toBeGreaterThan(10);
+      const leaks: string[] = [];
+      for (const file of files) {
+        const bytes = fs.readFileSync(file);
+        for (const secret of secrets)
+          if (bytes.includes(Buffer.from(secret, "utf8")))
+            leaks.push(`${path.relative(dataDir, file)}: ${secret}`);
+      }
+      expect(leaks).toEqual([]);
+      expect(fs.existsSync(path.join(dataDir, `${path.basename(dataDir)}.master.key`))).toBe(false);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
     }
-    expect(leaks).toEqual([]);
-    expect(fs.existsSync(path.join(dataDir, `${path.basename(dataDir)}.master.key`))).toBe(false);
-    fs.rmSync(root, { recursive: true });
   });
 });
