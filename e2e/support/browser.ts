@@ -7,7 +7,7 @@ import { chromiumPath } from "../../scripts/ensure-chromium";
 
 /** The accessible names the stories look for. Change them here when the UI wording changes. */
 export const labels = {
-  username: "Username",
+  username: "User name",
   password: "Password",
   signIn: /^(sign in|log in)$/i,
 };

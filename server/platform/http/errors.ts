@@ -73,7 +73,7 @@ export function installErrorHandler(app: FastifyInstance, webRoot: string | null
   app.setNotFoundHandler((request, reply) => {
     // The browser app routes its own paths: any other GET outside /api gets its page.
     if (webRoot && request.method === "GET" && !request.url.startsWith("/api/")) {
-      return reply.type("text/html").send(fs.createReadStream(path.join(webRoot, "index.html")));
+      return fs.promises.readFile(path.join(webRoot, "index.html")).then((html) => reply.type("text/html").send(html));
     }
     return send(reply, 404, { code: "not_found", message: errorMessage(requestLanguage(request), "not_found") });
   });
