@@ -1,0 +1,135 @@
+import type { ReactNode } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import type { Role } from "../../shared/roles";
+import { useAuth, useMe } from "./platform/auth";
+import { JurisdictionProvider } from "./platform/jurisdiction";
+import { AppLayout } from "./platform/layout/AppLayout";
+import { Loading, NotFoundPage } from "./platform/layout/Page";
+import { Unavailable } from "./platform/layout/Unavailable";
+import { homePathFor, mayOpen, type NavigationName } from "./platform/navigation";
+import { AdminPage } from "./modules/admin/AdminPage";
+import { AuditPage } from "./modules/audit/AuditPage";
+import { EnrolmentPage } from "./modules/auth/EnrolmentPage";
+import { LoginPage } from "./modules/auth/LoginPage";
+import { PasswordChangeRequiredPage } from "./modules/auth/PasswordChangeRequiredPage";
+import { CasePage } from "./modules/cases/CasePage";
+import { CasesPage } from "./modules/cases/CasesPage";
+import { RegisterPage } from "./modules/cases/registration/RegisterPage";
+import { ProfilePage } from "./modules/profile/ProfilePage";
+import { StatisticsPage } from "./modules/statistics/StatisticsPage";
+
+export function App() {
+  const { state } = useAuth();
+  const location = useLocation();
+  switch (state.status) {
+    case "loading":
+      return <Loading />;
+    case "unavailable":
+      return <Unavailable />;
+    case "signedOut":
+      return (
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            path="*"
+            element={
+              <Navigate
+                to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}
+                replace
+              />
+            }
+          />
+        </Routes>
+      );
+    case "signedIn":
+      if (state.session.enrolmentOnly) return <EnrolmentPage />;
+      if (state.session.user.mustChangePassword) return <PasswordChangeRequiredPage />;
+      return (
+        <JurisdictionProvider>
+          <SignedInRoutes />
+        </JurisdictionProvider>
+      );
+  }
+}
+
+function SignedInRoutes() {
+  const user = useMe();
+  const home = homePathFor(user.roles);
+  return (
+    <Routes>
+      <Route path="/login" element={<Navigate to={nextPath() ?? home} replace />} />
+      <Route element={<AppLayout />}>
+        <Route index element={<Navigate to={home} replace />} />
+        <Route
+          path="/cases"
+          element={
+            <Allowed page="cases" roles={user.roles}>
+              <CasesPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/cases/new"
+          element={
+            <Allowed page="register" roles={user.roles}>
+              <RegisterPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/cases/:reference"
+          element={
+            <Allowed page="cases" roles={user.roles}>
+              <CasePage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/statistics"
+          element={
+            <Allowed page="statistics" roles={user.roles}>
+              <StatisticsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/audit"
+          element={
+            <Allowed page="audit" roles={user.roles}>
+              <AuditPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/admin"
+          element={
+            <Allowed page="admin" roles={user.roles}>
+              <AdminPage />
+            </Allowed>
+          }
+        />
+        <Route path="/profile" element={<ProfilePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** A page outside the user's roles looks like any missing page. */
+function Allowed({
+  page,
+  roles,
+  children,
+}: {
+  page: NavigationName;
+  roles: readonly Role[];
+  children: ReactNode;
+}) {
+  return mayOpen[page](roles) ? children : <NotFoundPage />;
+}
+
+/** Where the user was going before the sign-in page; only paths inside this application. */
+function nextPath(): string | null {
+  const next = new URLSearchParams(window.location.search).get("next");
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login") ? next : null;
+}

@@ -1,0 +1,50 @@
+import { Badge, Group, Stack } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { useMe } from "../../platform/auth";
+import { ErrorNotice, Loading, NotFoundPage, Page } from "../../platform/layout/Page";
+import { useResource } from "../../platform/useResource";
+import { CaseSummarySection, CircumstancesSection, IdentitySection, PersonSection } from "./CaseSections";
+import { CaseTeam } from "./CaseTeam";
+import { PathwayBadge } from "./PathwayBadge";
+import type { CaseDetail } from "./types";
+
+export function CasePage() {
+  const { t } = useTranslation();
+  const user = useMe();
+  const { reference = "" } = useParams();
+  const detail = useResource<CaseDetail>(`/api/cases/${encodeURIComponent(reference)}`);
+
+  // Outside the case team the server answers 404; that page says no more than "not found".
+  if (detail.error && (detail.error.status === 404 || detail.error.status === 403)) return <NotFoundPage />;
+  if (detail.error) return <ErrorNotice error={detail.error} onRetry={detail.reload} />;
+  if (!detail.data) return <Loading />;
+
+  const record = detail.data;
+  const ownScopes = record.team.find((member) => member.agency.id === user.agency.id)?.scopes ?? [];
+  return (
+    <Page
+      title={record.reference}
+      testId="case-reference"
+      actions={
+        <Group gap="xs">
+          <PathwayBadge pathway={record.pathway} size="md" />
+          <Badge variant="outline" color="gray" size="md">
+            {t(`vocabulary.caseStatus.${record.status}`)}
+          </Badge>
+        </Group>
+      }
+    >
+      <Stack gap="md">
+        <CaseSummarySection detail={record} />
+        <PersonSection detail={record} />
+        {record.identity !== null && <IdentitySection identity={record.identity} />}
+        <CircumstancesSection
+          circumstances={record.circumstances}
+          inScope={ownScopes.includes("circumstances")}
+        />
+        <CaseTeam detail={record} onChanged={detail.replace} />
+      </Stack>
+    </Page>
+  );
+}

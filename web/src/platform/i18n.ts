@@ -1,0 +1,83 @@
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import { type Language, languages } from "../../../shared/roles";
+import en from "../locales/en.json";
+import sq from "../locales/sq.json";
+import sr from "../locales/sr.json";
+
+export type Translation = typeof en;
+
+// Every language must carry every English key: a missing translation fails the type check here.
+const resources: Record<Language, { translation: Translation }> = {
+  en: { translation: en },
+  sq: { translation: sq },
+  sr: { translation: sr },
+};
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "translation";
+    resources: { translation: Translation };
+  }
+}
+
+const storageKey = "opennrm.language";
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (languages as readonly string[]).includes(value);
+}
+
+/** Before sign-in: the last language used on this device, else the browser's, else English. */
+function initialLanguage(): Language {
+  try {
+    const stored = window.localStorage.getItem(storageKey);
+    if (isLanguage(stored)) return stored;
+  } catch {
+    // Storage may be disabled; the browser's language is good enough then.
+  }
+  for (const preferred of window.navigator.languages) {
+    const base = preferred.slice(0, 2).toLowerCase();
+    if (isLanguage(base)) return base;
+  }
+  return "en";
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18next.language) ? i18next.language : "en";
+}
+
+/** Switches the whole interface at once and remembers the choice on this device. */
+export async function applyLanguage(language: Language): Promise<void> {
+  try {
+    window.localStorage.setItem(storageKey, language);
+  } catch {
+    // Not remembered on this device; the server remembers it per user anyway.
+  }
+  document.documentElement.lang = intlLocale(language);
+  await i18next.changeLanguage(language);
+}
+
+/** The locale Intl needs: Serbian is written in Latin script here. */
+export function intlLocale(language: Language): string {
+  switch (language) {
+    case "en":
+      return "en-GB";
+    case "sq":
+      return "sq";
+    case "sr":
+      return "sr-Latn";
+  }
+}
+
+export async function setUpI18n(): Promise<void> {
+  const language = initialLanguage();
+  document.documentElement.lang = intlLocale(language);
+  await i18next.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: "en",
+    supportedLngs: [...languages],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+}

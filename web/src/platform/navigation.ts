@@ -1,0 +1,44 @@
+import { caseRoles, registeringRoles, type Role } from "../../../shared/roles";
+
+export type NavigationName = "cases" | "register" | "statistics" | "audit" | "admin" | "profile";
+
+export interface NavigationItem {
+  name: NavigationName;
+  path: string;
+}
+
+const statisticsRoles: readonly Role[] = ["coordinator", "supervisor"];
+const adminRoles: readonly Role[] = ["system_admin", "agency_admin"];
+const auditRoles: readonly Role[] = ["auditor"];
+
+const holds = (roles: readonly Role[], allowed: readonly Role[]) =>
+  roles.some((role) => allowed.includes(role));
+
+/** Who may open which page. The server decides again on every request; this only hides what would fail. */
+export const mayOpen = {
+  cases: (roles: readonly Role[]) => holds(roles, caseRoles),
+  register: (roles: readonly Role[]) => holds(roles, registeringRoles),
+  statistics: (roles: readonly Role[]) => holds(roles, statisticsRoles),
+  audit: (roles: readonly Role[]) => holds(roles, auditRoles),
+  admin: (roles: readonly Role[]) => holds(roles, adminRoles),
+  profile: () => true,
+} satisfies Record<NavigationName, (roles: readonly Role[]) => boolean>;
+
+const items: NavigationItem[] = [
+  { name: "cases", path: "/cases" },
+  { name: "register", path: "/cases/new" },
+  { name: "statistics", path: "/statistics" },
+  { name: "audit", path: "/audit" },
+  { name: "admin", path: "/admin" },
+  { name: "profile", path: "/profile" },
+];
+
+export function navigationFor(roles: readonly Role[]): NavigationItem[] {
+  return items.filter((item) => mayOpen[item.name](roles));
+}
+
+/** The first page a user sees: their work list, else what their role is for. */
+export function homePathFor(roles: readonly Role[]): string {
+  const first = navigationFor(roles)[0];
+  return first ? first.path : "/profile";
+}
