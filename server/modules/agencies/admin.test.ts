@@ -72,3 +72,16 @@ describe("administration", () => {
     expect((await env.as(worker, { method: "POST", url: "/api/admin/agencies", payload: { code: "x-1", name: "X", type: "ngo", region: null } })).statusCode).toBe(403);
   });
 });
+
+describe("a password set by an administrator", () => {
+  it("must be changed before anything else is allowed", async () => {
+    const user = await env.makeUser(ownAgencyId, ["case_worker"]);
+    await env.as(admin, { method: "POST", url: `/api/admin/users/${user.id}/password`, payload: { password: "known to two people" } });
+    const session = await env.login(user, "known to two people");
+    expect((await env.as(session, { method: "POST", url: "/api/cases/search", payload: {} })).json()).toMatchObject({ error: { code: "password_change_required" } });
+    expect((await env.as(session, { method: "PUT", url: "/api/auth/language", payload: { language: "sq" } })).statusCode).toBe(200);
+    const changed = await env.as(session, { method: "POST", url: "/api/auth/password", payload: { currentPassword: "known to two people", newPassword: "only mine from now on" } });
+    expect(changed.statusCode).toBe(204);
+    expect((await env.as(session, { method: "POST", url: "/api/cases/search", payload: {} })).statusCode).toBe(200);
+  });
+});

@@ -146,6 +146,6 @@ export async function getCase(ctx: AppContext, actor: Actor, reference: string) 
     identity,
     circumstances,
     team: team.map((member) => ({ ...member, addedAt: member.addedAt.toISOString() })),
-    permissions: { canSeeIdentity: seeIdentity, canAddAgency: mayAddTeamAgency(actor) },
+    permissions: { canSeeIdentity: seeIdentity, canSeeCircumstances: seeCircumstances, canAddAgency: mayAddTeamAgency(actor) },
   };
 }

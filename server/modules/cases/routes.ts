@@ -68,7 +68,7 @@ const caseDetailOut = caseSummaryOut.extend({
       addedAt: z.string(),
     }),
   ),
-  permissions: z.object({ canSeeIdentity: z.boolean(), canAddAgency: z.boolean() }),
+  permissions: z.object({ canSeeIdentity: z.boolean(), canSeeCircumstances: z.boolean(), canAddAgency: z.boolean() }),
 });
 
 // A malformed reference is simply not found: the answer is the same as for someone else's case.

@@ -58,7 +58,7 @@ export function authRoutes(app: App, ctx: AppContext, options: { cookieSecure: b
 
   app.post(
     "/api/auth/logout",
-    { config: { duringEnrolment: true }, schema: { tags: ["auth"], response: { 204: z.null(), ...commonErrors } } },
+    { config: { restrictedSession: true }, schema: { tags: ["auth"], response: { 204: z.null(), ...commonErrors } } },
     async (request, reply) => {
       const actor = actorOf(request);
       await ctx.db.transaction(async (tx) => {
@@ -73,7 +73,7 @@ export function authRoutes(app: App, ctx: AppContext, options: { cookieSecure: b
   app.get(
     "/api/auth/me",
     {
-      config: { duringEnrolment: true },
+      config: { restrictedSession: true },
       schema: {
         tags: ["auth"],
         response: { 200: z.object({ user: meOut, csrfToken: z.string(), enrolmentOnly: z.boolean() }), ...commonErrors },
@@ -88,7 +88,7 @@ export function authRoutes(app: App, ctx: AppContext, options: { cookieSecure: b
 
   app.put(
     "/api/auth/language",
-    { schema: { tags: ["auth"], body: z.strictObject({ language: z.enum(languages) }), response: { 200: z.object({ user: meOut }), ...commonErrors } } },
+    { config: { restrictedSession: true }, schema: { tags: ["auth"], body: z.strictObject({ language: z.enum(languages) }), response: { 200: z.object({ user: meOut }), ...commonErrors } } },
     async (request) => {
       const actor = actorOf(request);
       await changeLanguage(ctx, actor, request.body.language);
@@ -99,6 +99,7 @@ export function authRoutes(app: App, ctx: AppContext, options: { cookieSecure: b
   app.post(
     "/api/auth/password",
     {
+      config: { restrictedSession: true },
       schema: {
         tags: ["auth"],
         body: z.strictObject({ currentPassword: z.string().min(1).max(500), newPassword: z.string().max(500) }),
@@ -113,14 +114,14 @@ export function authRoutes(app: App, ctx: AppContext, options: { cookieSecure: b
 
   app.post(
     "/api/auth/totp/setup",
-    { config: { duringEnrolment: true }, schema: { tags: ["auth"], response: { 200: z.object({ secret: z.string(), uri: z.string() }), ...commonErrors } } },
+    { config: { restrictedSession: true }, schema: { tags: ["auth"], response: { 200: z.object({ secret: z.string(), uri: z.string() }), ...commonErrors } } },
     async (request) => setupTotp(ctx, actorOf(request), options.issuer),
   );
 
   app.post(
     "/api/auth/totp/enable",
     {
-      config: { duringEnrolment: true },
+      config: { restrictedSession: true },
       schema: { tags: ["auth"], body: z.strictObject({ code: z.string().max(10) }), response: { 200: z.object({ user: meOut }), ...commonErrors } },
     },
     async (request) => {

@@ -43,6 +43,7 @@ export interface ResolvedSession {
   actor: Omit<Actor, "ip">;
   csrfToken: string;
   enrolmentOnly: boolean;
+  mustChangePassword: boolean;
 }
 
 /** The session for a token, if it is alive: not past its absolute end, not idle too long. */
@@ -82,6 +83,7 @@ export async function resolveSession(
     },
     csrfToken: session.csrfToken,
     enrolmentOnly: session.enrolmentOnly,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 

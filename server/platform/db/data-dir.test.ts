@@ -30,10 +30,11 @@ describe.runIf(testDatabaseKind === "pglite")("the embedded data directory", () 
 
   it("survives a close and reopen, and `npm run audit:verify` finds an altered row", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "opennrm-verify-"));
-    const env = { ...process.env, DATA_DIR: path.join(dir, "data"), LOG_LEVEL: "silent" };
+    const dataDir = path.join(dir, "data");
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" };
     delete env.DATABASE_URL;
     try {
-      const first = await openDatabase({ kind: "pglite", dir: env.DATA_DIR });
+      const first = await openDatabase({ kind: "pglite", dir: dataDir });
       for (let i = 0; i < 3; i++) {
         await first.db.transaction((tx) => recordAudit(tx, { userId: null, agencyId: null, ip: null }, { action: "test.event", detail: { i } }));
       }
@@ -42,7 +43,7 @@ describe.runIf(testDatabaseKind === "pglite")("the embedded data directory", () 
       const intact = await run("npx", ["tsx", "scripts/audit-verify.ts"], { cwd: root, env });
       expect(intact.stdout).toContain("3 events, intact");
 
-      const second = await openDatabase({ kind: "pglite", dir: env.DATA_DIR });
+      const second = await openDatabase({ kind: "pglite", dir: dataDir });
       await second.db.execute(sql`UPDATE audit_events SET action = 'test.other' WHERE seq = 2`);
       await second.close();
       const broken = await run("npx", ["tsx", "scripts/audit-verify.ts"], { cwd: root, env }).catch((error: { code: number; stdout: string }) => error);

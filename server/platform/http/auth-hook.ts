@@ -19,8 +19,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Reachable without signing in. */
     public?: boolean;
-    /** Reachable by a session that must first enrol a second factor. */
-    duringEnrolment?: boolean;
+    /** Reachable by a session restricted until the user enrols a second factor or changes a password. */
+    restrictedSession?: boolean;
   }
 }
 
@@ -47,7 +47,11 @@ export function installAuthHook(app: FastifyInstance, ctx: AppContext): void {
     const config = request.routeOptions.config;
     if (config.public || (SAFE_METHODS.has(request.method) && PUBLIC_PREFIXES.some((p) => request.url.startsWith(p)))) return;
     if (!session) throw new Unauthorized();
-    if (session.enrolmentOnly && !config.duringEnrolment) throw new Forbidden("totp_enrolment_required");
+    if (!config.restrictedSession) {
+      if (session.enrolmentOnly) throw new Forbidden("totp_enrolment_required");
+      // A password an administrator set is known to two people: nothing else until it is changed.
+      if (session.mustChangePassword) throw new Forbidden("password_change_required");
+    }
     if (!SAFE_METHODS.has(request.method)) {
       const given = request.headers["x-csrf-token"];
       if (typeof given !== "string" || !sameToken(given, session.csrfToken)) throw new Forbidden("csrf");

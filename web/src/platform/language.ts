@@ -13,8 +13,7 @@ export const languageEndonyms: Record<Language, string> = { en: "English", sq: "
 /** Changes the interface at once; a signed-in user's choice is remembered by the server. */
 export function useLanguageChoice(): (language: Language) => Promise<void> {
   const { state, userChanged } = useAuth();
-  // During second-factor enrolment the server accepts nothing else: the choice stays on this device.
-  const signedIn = state.status === "signedIn" && !state.session.enrolmentOnly;
+  const signedIn = state.status === "signedIn";
   return useCallback(
     async (language: Language) => {
       await applyLanguage(language);

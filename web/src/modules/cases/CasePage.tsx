@@ -1,7 +1,6 @@
 import { Badge, Group, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { useMe } from "../../platform/auth";
 import { ErrorNotice, Loading, NotFoundPage, Page } from "../../platform/layout/Page";
 import { useResource } from "../../platform/useResource";
 import { CaseSummarySection, CircumstancesSection, IdentitySection, PersonSection } from "./CaseSections";
@@ -11,7 +10,6 @@ import type { CaseDetail } from "./types";
 
 export function CasePage() {
   const { t } = useTranslation();
-  const user = useMe();
   const { reference = "" } = useParams();
   const detail = useResource<CaseDetail>(`/api/cases/${encodeURIComponent(reference)}`);
 
@@ -21,7 +19,6 @@ export function CasePage() {
   if (!detail.data) return <Loading />;
 
   const record = detail.data;
-  const ownScopes = record.team.find((member) => member.agency.id === user.agency.id)?.scopes ?? [];
   return (
     <Page
       title={record.reference}
@@ -41,7 +38,7 @@ export function CasePage() {
         {record.identity !== null && <IdentitySection identity={record.identity} />}
         <CircumstancesSection
           circumstances={record.circumstances}
-          inScope={ownScopes.includes("circumstances")}
+          inScope={record.permissions.canSeeCircumstances}
         />
         <CaseTeam detail={record} onChanged={detail.replace} />
       </Stack>

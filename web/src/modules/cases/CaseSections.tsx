@@ -120,7 +120,7 @@ export function IdentitySection({ identity }: { identity: CaseIdentity }) {
   );
 }
 
-/** Null circumstances mean either "not shared with this agency" or "not recorded"; the scope tells which. */
+/** Null circumstances mean either "not shared with this agency" or "not recorded"; the permission tells which. */
 export function CircumstancesSection({
   circumstances,
   inScope,

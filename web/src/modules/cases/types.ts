@@ -60,5 +60,5 @@ export interface CaseDetail extends CaseSummary {
   identity: CaseIdentity | null;
   circumstances: string | null;
   team: TeamMember[];
-  permissions: { canSeeIdentity: boolean; canAddAgency: boolean };
+  permissions: { canSeeIdentity: boolean; canSeeCircumstances: boolean; canAddAgency: boolean };
 }
