@@ -1,4 +1,5 @@
 import { buildApp } from "./app";
+import { pruneSessions } from "./platform/auth/sessions";
 import { loadConfig } from "./platform/config";
 import { databaseTarget, masterKeyFor, openRuntime } from "./platform/startup";
 import { demoCredentials, seedDemoData } from "./seed/demo";
@@ -15,11 +16,18 @@ async function main(): Promise<void> {
   });
   const app = await buildApp({ config, ctx });
 
+  // Ended sessions are already refused; this only keeps the table small.
+  const pruning = setInterval(() => {
+    pruneSessions(ctx.db, ctx.sessionPolicy, ctx.now()).catch(() => app.log.warn("session pruning failed"));
+  }, 15 * 60_000);
+  pruning.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, "shutting down");
+    clearInterval(pruning);
     try {
       await app.close();
     } finally {
