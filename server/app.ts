@@ -12,6 +12,7 @@ import { agencyRoutes } from "./modules/agencies/routes";
 import { auditRoutes } from "./modules/audit/routes";
 import { caseRoutes } from "./modules/cases/routes";
 import { jurisdictionRoutes } from "./modules/jurisdiction/routes";
+import { referralRoutes } from "./modules/referrals/routes";
 import { statisticsRoutes } from "./modules/statistics/routes";
 import { authRoutes } from "./platform/auth/routes";
 import type { Config } from "./platform/config";
@@ -67,6 +68,7 @@ export async function buildApp({ config, ctx, logStream }: AppOptions): Promise<
   jurisdictionRoutes(app, ctx);
   agencyRoutes(app, ctx);
   caseRoutes(app, ctx);
+  referralRoutes(app, ctx);
   statisticsRoutes(app, ctx);
   auditRoutes(app, ctx);
 

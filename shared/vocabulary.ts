@@ -116,3 +116,38 @@ export const countryCodes = (
 export const languageCodes = [
   "sq", "sr", "en", "ro", "ru", "uk", "bg", "mk", "tr", "bs", "hr", "de", "fr", "it", "el", "hu", "ar", "zh", "rom",
 ] as const;
+
+/** Immediate assistance (DOMAIN.md step 4; seeds 001, 002): what an agency may be asked to provide. */
+export const assistanceServices = [
+  "interpreter",
+  "legal_counsel",
+  "safe_housing",
+  "medical",
+  "psychological",
+  "social_welfare",
+  "education",
+  "vocational_training",
+  "material",
+  "financial",
+  "family_tracing",
+  "return",
+] as const;
+export type AssistanceService = (typeof assistanceServices)[number];
+
+/** Why a case is referred: for one service, or to hand over responsibility for the case. */
+export const referralPurposes = ["service", "case_responsibility"] as const;
+export type ReferralPurpose = (typeof referralPurposes)[number];
+
+/** How the person gave consent to a referral. */
+export const consentMethods = ["verbal", "written"] as const;
+export type ConsentMethod = (typeof consentMethods)[number];
+
+/**
+ * Grounds for a referral when the person cannot consent: a child's guardian decides for the child
+ * (002: a legal guardian for each child); a danger to life or health allows sharing what is needed.
+ */
+export const referralLegalBases = ["child_guardian_decision", "vital_interest"] as const;
+export type ReferralLegalBasis = (typeof referralLegalBases)[number];
+
+export const referralStatuses = ["pending", "accepted", "declined", "revoked"] as const;
+export type ReferralStatus = (typeof referralStatuses)[number];

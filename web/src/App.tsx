@@ -16,6 +16,8 @@ import { CasePage } from "./modules/cases/CasePage";
 import { CasesPage } from "./modules/cases/CasesPage";
 import { RegisterPage } from "./modules/cases/registration/RegisterPage";
 import { ProfilePage } from "./modules/profile/ProfilePage";
+import { InboxPage } from "./modules/referrals/InboxPage";
+import { ReferralPage } from "./modules/referrals/ReferralPage";
 import { StatisticsPage } from "./modules/statistics/StatisticsPage";
 
 export function App() {
@@ -81,6 +83,22 @@ function SignedInRoutes() {
           element={
             <Allowed page="cases" roles={user.roles}>
               <CasePage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/referrals"
+          element={
+            <Allowed page="inbox" roles={user.roles}>
+              <InboxPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/referrals/:id"
+          element={
+            <Allowed page="inbox" roles={user.roles}>
+              <ReferralPage />
             </Allowed>
           }
         />

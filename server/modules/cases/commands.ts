@@ -10,12 +10,13 @@ import { type Actor, auditActor } from "../../platform/auth/actor";
 import { recordAudit } from "../../platform/audit/audit";
 import type { AppContext } from "../../platform/context";
 import type { Tx } from "../../platform/db/types";
-import { Conflict, Forbidden, Invalid } from "../../platform/errors";
+import { Forbidden, Invalid } from "../../platform/errors";
 import { localDate } from "../../platform/jurisdiction";
 import { agencies } from "../agencies/schema";
 import { mayAddTeamAgency, mayRegisterCase } from "./policy";
 import { visibleCase } from "./queries";
 import { formatReference, nameTokens } from "./rules";
+import { joinCaseTeam } from "./team";
 import { type CaseScope, caseReferenceCounters, cases, caseScopes, caseTeam, personNameIndex, persons } from "./schema";
 
 async function nextReference(tx: Tx, prefix: string, year: number): Promise<string> {
@@ -123,26 +124,6 @@ export async function addTeamAgency(
   await ctx.db.transaction(async (tx) => {
     const [agency] = await tx.select().from(agencies).where(and(eq(agencies.id, input.agencyId), eq(agencies.active, true)));
     if (!agency) throw new Invalid("agencyId", "invalid_choice");
-    const [member] = await tx
-      .select()
-      .from(caseTeam)
-      .where(and(eq(caseTeam.caseId, found.id), eq(caseTeam.agencyId, input.agencyId)));
-    if (member && !member.removedAt) throw new Conflict("already_on_team");
-    const scopes = [...new Set(input.scopes)];
-    if (member) {
-      await tx
-        .update(caseTeam)
-        .set({ scopes, addedBy: actor.userId, addedAt: now, removedAt: null })
-        .where(and(eq(caseTeam.caseId, found.id), eq(caseTeam.agencyId, input.agencyId)));
-    } else {
-      await tx.insert(caseTeam).values({ caseId: found.id, agencyId: input.agencyId, scopes, addedBy: actor.userId, addedAt: now });
-    }
-    await recordAudit(tx, auditActor(actor), {
-      action: "case.team.add",
-      caseId: found.id,
-      entity: "agency",
-      entityId: input.agencyId,
-      detail: { reference, agency: agency.code, scopes },
-    });
+    await joinCaseTeam(tx, auditActor(actor), { caseId: found.id, reference, agency, scopes: input.scopes, userId: actor.userId, now });
   });
 }

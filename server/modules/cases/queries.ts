@@ -3,6 +3,7 @@ import type { CaseStatus, IdentificationSource, Pathway } from "../../../shared/
 import { type Actor, auditActor } from "../../platform/auth/actor";
 import { recordAudit } from "../../platform/audit/audit";
 import type { AppContext } from "../../platform/context";
+import type { Queryable } from "../../platform/db/types";
 import { Forbidden, NotFound } from "../../platform/errors";
 import { agencies } from "../agencies/schema";
 import { mayAddTeamAgency, maySeeCircumstances, maySeeIdentity, mayWorkOnCases } from "./policy";
@@ -148,4 +149,27 @@ export async function getCase(ctx: AppContext, actor: Actor, reference: string) 
     team: team.map((member) => ({ ...member, addedAt: member.addedAt.toISOString() })),
     permissions: { canSeeIdentity: seeIdentity, canSeeCircumstances: seeCircumstances, canAddAgency: mayAddTeamAgency(actor) },
   };
+}
+
+/**
+ * Reference and pathway of cases, for agencies that are not (yet) on their teams: what a referral
+ * in an inbox may say about a case, and nothing personal. Callers decide who may ask.
+ */
+export async function caseLabels(db: Queryable, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return new Map<string, { reference: string; pathway: Pathway }>();
+  const rows = await db.select({ id: cases.id, reference: cases.reference, pathway: cases.pathway }).from(cases).where(inArray(cases.id, [...caseIds]));
+  return new Map(rows.map((row) => [row.id, { reference: row.reference, pathway: row.pathway }]));
+}
+
+/** The data key of the case's person: what sealed text about the case is sealed under. */
+export async function personKeyOfCase(db: Queryable, caseId: string): Promise<string> {
+  const [row] = await db.select({ keyId: persons.dataKeyId }).from(cases).innerJoin(persons, eq(persons.id, cases.personId)).where(eq(cases.id, caseId));
+  if (!row) throw new NotFound();
+  return row.keyId;
+}
+
+/** Whether the agency is on the case team now. */
+export async function isOnCaseTeam(db: Queryable, caseId: string, agencyId: string): Promise<boolean> {
+  const [row] = await db.select({ agencyId: caseTeam.agencyId }).from(caseTeam).where(and(eq(caseTeam.caseId, caseId), eq(caseTeam.agencyId, agencyId), isNull(caseTeam.removedAt)));
+  return row !== undefined;
 }

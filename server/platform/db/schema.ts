@@ -4,3 +4,4 @@ export * from "../audit/schema";
 export * from "../auth/schema";
 export * from "../../modules/agencies/schema";
 export * from "../../modules/cases/schema";
+export * from "../../modules/referrals/schema";

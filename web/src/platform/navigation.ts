@@ -1,6 +1,6 @@
 import { caseRoles, registeringRoles, type Role } from "../../../shared/roles";
 
-export type NavigationName = "cases" | "register" | "statistics" | "audit" | "admin" | "profile";
+export type NavigationName = "cases" | "inbox" | "register" | "statistics" | "audit" | "admin" | "profile";
 
 export interface NavigationItem {
   name: NavigationName;
@@ -17,6 +17,7 @@ const holds = (roles: readonly Role[], allowed: readonly Role[]) =>
 /** Who may open which page. The server decides again on every request; this only hides what would fail. */
 export const mayOpen = {
   cases: (roles: readonly Role[]) => holds(roles, caseRoles),
+  inbox: (roles: readonly Role[]) => holds(roles, caseRoles),
   register: (roles: readonly Role[]) => holds(roles, registeringRoles),
   statistics: (roles: readonly Role[]) => holds(roles, statisticsRoles),
   audit: (roles: readonly Role[]) => holds(roles, auditRoles),
@@ -26,6 +27,7 @@ export const mayOpen = {
 
 const items: NavigationItem[] = [
   { name: "cases", path: "/cases" },
+  { name: "inbox", path: "/referrals" },
   { name: "register", path: "/cases/new" },
   { name: "statistics", path: "/statistics" },
   { name: "audit", path: "/audit" },

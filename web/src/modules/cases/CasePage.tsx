@@ -4,6 +4,7 @@ import { useParams } from "react-router";
 import { ErrorNotice, Loading, NotFoundPage, Page } from "../../platform/layout/Page";
 import { useResource } from "../../platform/useResource";
 import { CaseSummarySection, CircumstancesSection, IdentitySection, PersonSection } from "./CaseSections";
+import { CaseReferrals } from "../referrals/CaseReferrals";
 import { CaseTeam } from "./CaseTeam";
 import { PathwayBadge } from "./PathwayBadge";
 import type { CaseDetail } from "./types";
@@ -41,6 +42,7 @@ export function CasePage() {
           inScope={record.permissions.canSeeCircumstances}
         />
         <CaseTeam detail={record} onChanged={detail.replace} />
+        <CaseReferrals detail={record} />
       </Stack>
     </Page>
   );

@@ -1,20 +1,23 @@
-import { NavLink, Stack } from "@mantine/core";
+import { Badge, NavLink, Stack } from "@mantine/core";
 import {
   IconChartBar,
   IconFileSearch,
   IconFolders,
+  IconInbox,
   IconSettings,
   IconUserCircle,
   IconUserPlus,
 } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { useMe } from "../auth";
-import { type NavigationName, navigationFor } from "../navigation";
+import { mayOpen, type NavigationName, navigationFor } from "../navigation";
+import { useResource } from "../useResource";
 
 const icons: Record<NavigationName, ReactNode> = {
   cases: <IconFolders size={18} />,
+  inbox: <IconInbox size={18} />,
   register: <IconUserPlus size={18} />,
   statistics: <IconChartBar size={18} />,
   audit: <IconFileSearch size={18} />,
@@ -32,6 +35,11 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const user = useMe();
   const { pathname } = useLocation();
+  // The pending count is fetched again on every page change: answering a referral lowers it.
+  const inbox = useResource<{ pending: number }>(mayOpen.inbox(user.roles) ? "/api/referrals/inbox" : null);
+  const { reload } = inbox;
+  useEffect(reload, [pathname, reload]);
+  const pending = inbox.data?.pending ?? 0;
   return (
     <Stack gap={4} component="nav" aria-label={t("nav.main")}>
       {navigationFor(user.roles).map((item) => (
@@ -43,6 +51,13 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           leftSection={icons[item.name]}
           active={isActive(item.name, item.path, pathname)}
           data-testid={`nav-${item.name}`}
+          rightSection={
+            item.name === "inbox" && pending > 0 ? (
+              <Badge size="sm" circle data-testid="inbox-badge">
+                {pending}
+              </Badge>
+            ) : undefined
+          }
           onClick={onNavigate}
         />
       ))}
