@@ -16,7 +16,8 @@ import {
  * The registration form's schema, used as it is by the browser and by the server, so that both
  * refuse the same input for the same reason. Messages are translation keys (shared/messages).
  */
-const isoDate = z
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "invalid_date" })
   .refine((value) => isRealDate(value), { message: "invalid_date" });

@@ -6,7 +6,6 @@ import type { Role } from "../../shared/roles";
 import type { AgencyType } from "../../shared/roles";
 import { buildApp } from "../app";
 import { agencies, users } from "../modules/agencies/schema";
-import type { Actor } from "../platform/auth/actor";
 import { hashPassword } from "../platform/auth/passwords";
 import type { AppContext } from "../platform/context";
 import { fingerprint } from "../platform/crypto/master-key";
@@ -69,7 +68,6 @@ export interface TestEnvironment {
   login(user: { username: string }, password?: string): Promise<Session>;
   /** A request as a signed-in user (cookie and CSRF token set). */
   as(session: Session, options: InjectOptions): Promise<LightMyRequestResponse>;
-  actorOf(session: Session): Actor;
   close(): Promise<void>;
 }
 
@@ -128,9 +126,6 @@ export async function startTestEnvironment(): Promise<TestEnvironment> {
     },
     as(session, options) {
       return app.inject({ ...options, headers: { ...options.headers, cookie: session.cookie, "x-csrf-token": session.csrf } });
-    },
-    actorOf(session) {
-      return { userId: session.user.id, username: session.user.username, displayName: session.user.username, agencyId: session.user.agencyId, agencyType: "ngo", roles: session.user.roles, language: "en", ip: "127.0.0.1", sessionId: "" };
     },
     async close() {
       await app.close();

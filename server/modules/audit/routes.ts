@@ -1,10 +1,10 @@
+import { isoDate } from "../../../shared/registration";
 import { z } from "zod";
 import type { AppContext } from "../../platform/context";
 import { actorOf } from "../../platform/http/auth-hook";
 import { commonErrors, type App } from "../../platform/http/types";
 import { listAuditEvents, verifyTrail } from "./queries";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "invalid_date" });
 const detailValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 
 export function auditRoutes(app: App, ctx: AppContext): void {

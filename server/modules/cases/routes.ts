@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { registrationInput } from "../../../shared/registration";
+import { isoDate, registrationInput } from "../../../shared/registration";
 import { agencyTypes } from "../../../shared/roles";
 import {
   caseStatuses,
@@ -20,7 +20,6 @@ import { getCase, listCases } from "./queries";
 import { referencePattern } from "./rules";
 import { caseScopes } from "./schema";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "invalid_date" });
 
 const caseSummaryOut = z.object({
   reference: z.string(),

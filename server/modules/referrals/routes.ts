@@ -1,3 +1,4 @@
+import { isoDate } from "../../../shared/registration";
 import { z } from "zod";
 import { assistanceServices, consentMethods, pathways, referralLegalBases, referralPurposes, referralStatuses } from "../../../shared/vocabulary";
 import type { AppContext } from "../../platform/context";
@@ -8,7 +9,6 @@ import { caseScopes } from "../cases/schema";
 import { acceptReferral, declineReferral, referCase, revokeReferral } from "./commands";
 import { getReferral, listCaseReferrals, referralInbox } from "./queries";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "invalid_date" });
 const scopes = z.array(z.enum(caseScopes, { message: "invalid_choice" })).max(caseScopes.length).default([]);
 
 const referralIn = z.strictObject({
