@@ -64,6 +64,18 @@ describe("the foundation story: register a person, find the case, and nobody els
     await expect.poll(() => police.locator("body").textContent()).toContain(person.familyName);
   });
 
+  it("shows where the case stands in its procedure, and takes the next step the SOP allows", async () => {
+    const stage = police.getByTestId("procedure-stage");
+    await expect.poll(() => stage.getAttribute("data-stage")).toBe("identification");
+    const next = police.locator('[data-testid="procedure-step"][data-to="rights_information"]');
+    expect(await next.getAttribute("data-allowed")).toBe("true");
+    await next.getByRole("button").click();
+    await expect.poll(() => stage.getAttribute("data-stage")).toBe("rights_information");
+    const referral = police.locator('[data-testid="procedure-step"][data-to="referral"]');
+    expect(await referral.getAttribute("data-allowed")).toBe("false");
+    expect(await referral.textContent()).toContain("Still needed");
+  });
+
   it("finds the case again in the list, by name", async () => {
     await police.getByTestId("nav-cases").first().click();
     await police.getByLabel("Name").fill("Ciorbaescu");

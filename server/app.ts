@@ -12,7 +12,9 @@ import { agencyRoutes } from "./modules/agencies/routes";
 import { auditRoutes } from "./modules/audit/routes";
 import { caseRoutes } from "./modules/cases/routes";
 import { jurisdictionRoutes } from "./modules/jurisdiction/routes";
+import { pathwayRoutes } from "./modules/pathway/routes";
 import { referralRoutes } from "./modules/referrals/routes";
+import { rightsRoutes } from "./modules/rights/routes";
 import { statisticsRoutes } from "./modules/statistics/routes";
 import { authRoutes } from "./platform/auth/routes";
 import type { Config } from "./platform/config";
@@ -68,7 +70,9 @@ export async function buildApp({ config, ctx, logStream }: AppOptions): Promise<
   jurisdictionRoutes(app, ctx);
   agencyRoutes(app, ctx);
   caseRoutes(app, ctx);
+  pathwayRoutes(app, ctx);
   referralRoutes(app, ctx);
+  rightsRoutes(app, ctx);
   statisticsRoutes(app, ctx);
   auditRoutes(app, ctx);
 

@@ -1,5 +1,5 @@
 import { buildApp } from "./app";
-import { loadSop } from "./modules/pathway/sop";
+import { sopFor } from "./modules/pathway/sop";
 import { pruneSessions } from "./platform/auth/sessions";
 import { loadConfig } from "./platform/config";
 import { databaseTarget, masterKeyFor, openRuntime } from "./platform/startup";
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   // A broken SOP file stops the start with a message naming the field, before anything is opened.
-  loadSop(config.jurisdiction);
+  sopFor(config.jurisdiction);
   const { ctx, database } = await openRuntime({
     target: databaseTarget(config),
     masterKey: masterKeyFor(config),

@@ -116,6 +116,7 @@ export const countryCodes = (
 export const languageCodes = [
   "sq", "sr", "en", "ro", "ru", "uk", "bg", "mk", "tr", "bs", "hr", "de", "fr", "it", "el", "hu", "ar", "zh", "rom",
 ] as const;
+export type LanguageCode = (typeof languageCodes)[number];
 
 /** Immediate assistance (DOMAIN.md step 4; seeds 001, 002): what an agency may be asked to provide. */
 export const assistanceServices = [
@@ -151,3 +152,20 @@ export type ReferralLegalBasis = (typeof referralLegalBases)[number];
 
 export const referralStatuses = ["pending", "accepted", "declined", "revoked"] as const;
 export type ReferralStatus = (typeof referralStatuses)[number];
+
+/**
+ * The rights a person is told of at the rights-information step (DOMAIN.md "The pathway" step 2;
+ * seed 002): assistance is owed whether or not the person cooperates with the authorities, and
+ * nobody is prosecuted for prostitution or illegal entry (Reg. 2001/4 s. 8/11).
+ */
+export const personRights = [
+  "lawyer",
+  "interpreter",
+  "assistance_regardless_of_cooperation",
+  "protection",
+  "compensation",
+  "reflection_period",
+  "non_prosecution",
+  "complaint",
+] as const;
+export type PersonRight = (typeof personRights)[number];

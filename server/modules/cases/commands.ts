@@ -13,6 +13,7 @@ import type { Tx } from "../../platform/db/types";
 import { Forbidden, Invalid } from "../../platform/errors";
 import { localDate } from "../../platform/jurisdiction";
 import { agencies } from "../agencies/schema";
+import { startPathway } from "../pathway/commands";
 import { mayAddTeamAgency, mayRegisterCase } from "./policy";
 import { visibleCase } from "./queries";
 import { formatReference, nameTokens } from "./rules";
@@ -100,6 +101,7 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: Registr
       updatedAt: now,
     });
     await tx.insert(caseTeam).values({ caseId, agencyId: actor.agencyId, scopes: [...caseScopes], addedBy: actor.userId, addedAt: now });
+    await startPathway(tx, ctx.jurisdiction.code, { caseId, userId: actor.userId, now });
     await recordAudit(tx, auditActor(actor), {
       action: "case.register",
       caseId,

@@ -71,7 +71,7 @@ const caseDetailOut = caseSummaryOut.extend({
 });
 
 // A malformed reference is simply not found: the answer is the same as for someone else's case.
-const referenceParam = z.strictObject({ reference: z.string().max(40).regex(referencePattern, { message: "not_found" }) });
+export const referenceParam = z.strictObject({ reference: z.string().max(40).regex(referencePattern, { message: "not_found" }) });
 
 export function caseRoutes(app: App, ctx: AppContext): void {
   // A search is a POST so that a name searched for never stands in a URL, a log or a history.

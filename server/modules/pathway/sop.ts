@@ -188,3 +188,14 @@ export function loadSop(jurisdictionCode: string, root = configRoot): Sop {
   }
   return parseSop(json, file);
 }
+
+const loaded = new Map<string, Sop>();
+
+/** The jurisdiction's SOP, loaded and validated once per process. */
+export function sopFor(jurisdictionCode: string): Sop {
+  const known = loaded.get(jurisdictionCode);
+  if (known) return known;
+  const sop = loadSop(jurisdictionCode);
+  loaded.set(jurisdictionCode, sop);
+  return sop;
+}

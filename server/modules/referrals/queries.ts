@@ -82,3 +82,13 @@ export async function getReferral(ctx: AppContext, actor: Actor, id: string) {
     },
   };
 }
+
+/** Whether some agency has taken the case on through a referral (a fact the pathway needs). */
+export async function hasAcceptedReferral(db: Queryable, caseId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(and(eq(referrals.caseId, caseId), eq(referrals.status, "accepted")))
+    .limit(1);
+  return !!row;
+}

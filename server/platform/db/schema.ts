@@ -4,4 +4,6 @@ export * from "../audit/schema";
 export * from "../auth/schema";
 export * from "../../modules/agencies/schema";
 export * from "../../modules/cases/schema";
+export * from "../../modules/pathway/schema";
 export * from "../../modules/referrals/schema";
+export * from "../../modules/rights/schema";

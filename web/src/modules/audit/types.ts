@@ -12,6 +12,7 @@ export const auditActions = [
   "referral.decline",
   "referral.revoke",
   "referral.note.read",
+  "rights_information.record",
   "case.search.name",
   "admin.agency.create",
   "admin.agency.update",

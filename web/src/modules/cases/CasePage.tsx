@@ -5,6 +5,8 @@ import { ErrorNotice, Loading, NotFoundPage, Page } from "../../platform/layout/
 import { useResource } from "../../platform/useResource";
 import { CaseSummarySection, CircumstancesSection, IdentitySection, PersonSection } from "./CaseSections";
 import { CaseReferrals } from "../referrals/CaseReferrals";
+import { CaseRightsInformation } from "../rights/CaseRightsInformation";
+import { CaseProcedure } from "../pathway/CaseProcedure";
 import { CaseTeam } from "./CaseTeam";
 import { PathwayBadge } from "./PathwayBadge";
 import type { CaseDetail } from "./types";
@@ -35,6 +37,7 @@ export function CasePage() {
     >
       <Stack gap="md">
         <CaseSummarySection detail={record} />
+        <CaseProcedure detail={record} />
         <PersonSection detail={record} />
         {record.identity !== null && <IdentitySection identity={record.identity} />}
         <CircumstancesSection
@@ -42,6 +45,7 @@ export function CasePage() {
           inScope={record.permissions.canSeeCircumstances}
         />
         <CaseTeam detail={record} onChanged={detail.replace} />
+        <CaseRightsInformation detail={record} />
         <CaseReferrals detail={record} />
       </Stack>
     </Page>

@@ -1,0 +1,16 @@
+import type { Queryable } from "../../platform/db/types";
+import { hasAcceptedReferral } from "../referrals/queries";
+import { hasRightsInformation } from "../rights/queries";
+import type { Requirement } from "./vocabulary";
+
+/**
+ * What the records of a case establish, as the SOP's requirements. A requirement is never ticked
+ * by hand: it holds when the record it names exists. Requirements whose records the system does
+ * not keep yet stay unmet, so the steps that need them show what is missing.
+ */
+export async function caseFacts(db: Queryable, caseId: string): Promise<Set<Requirement>> {
+  const facts = new Set<Requirement>();
+  if (await hasAcceptedReferral(db, caseId)) facts.add("referral_accepted");
+  if (await hasRightsInformation(db, caseId)) facts.add("rights_information_recorded");
+  return facts;
+}
