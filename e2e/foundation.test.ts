@@ -8,10 +8,17 @@ import { type RunningServer, startServer } from "./support/server";
 
 const PASSWORD = "demo-only-2026";
 // A person no demo record has, so that every search for these values is exact.
-const person = { givenName: "Valentina", familyName: "Ciorbăescu", birthDate: "1998-05-17", identityNumber: "MD7731904" };
+const person = {
+  givenName: "Valentina",
+  familyName: "Ciorbăescu",
+  birthDate: "1998-05-17",
+  identityNumber: "MD7731904",
+};
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 describe("the foundation story: register a person, find the case, and nobody else sees it", () => {
@@ -94,8 +101,13 @@ describe("the foundation story: register a person, find the case, and nobody els
     expect(await shelter.locator("body").textContent()).not.toContain(person.familyName);
     const direct = await shelter.request.get(`${server.url}/api/cases/${reference}`);
     expect(direct.status()).toBe(404);
-    const csrf = (await (await shelter.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
-    const listed = await shelter.request.post(`${server.url}/api/cases/search`, { data: { reference }, headers: { "x-csrf-token": csrf.csrfToken } });
+    const csrf = (await (await shelter.request.get(`${server.url}/api/auth/me`)).json()) as {
+      csrfToken: string;
+    };
+    const listed = await shelter.request.post(`${server.url}/api/cases/search`, {
+      data: { reference },
+      headers: { "x-csrf-token": csrf.csrfToken },
+    });
     expect(((await listed.json()) as { total: number }).total).toBe(0);
     await shelter.context().close();
   });
@@ -106,7 +118,10 @@ describe("the foundation story: register a person, find the case, and nobody els
     await auditor.getByTestId("nav-audit").first().click();
     await auditor.getByLabel("Reference").fill(reference);
     await auditor.getByLabel("Reference").press("Enter");
-    const actions = async () => Promise.all((await auditor.getByTestId("audit-row").all()).map((row) => row.getAttribute("data-action")));
+    const actions = async () =>
+      Promise.all(
+        (await auditor.getByTestId("audit-row").all()).map((row) => row.getAttribute("data-action")),
+      );
     await expect.poll(actions).toEqual(expect.arrayContaining(["case.identity.read", "case.register"]));
     await auditor.getByRole("button", { name: "Verify chain" }).click();
     await expect.poll(() => auditor.getByTestId("verify-result").textContent()).toMatch(/intact/);
@@ -117,7 +132,8 @@ describe("the foundation story: register a person, find the case, and nobody els
     await police.getByTestId("language-switch").first().selectOption("sq");
     await expect.poll(() => police.getByTestId("nav-cases").first().textContent()).toContain(sq.nav.cases);
     const visible = (await police.locator("body").innerText()).toLowerCase();
-    for (const english of ["cases", "register person", "case team", "summary", "sign out"]) expect(visible).not.toContain(english);
+    for (const english of ["cases", "register person", "case team", "summary", "sign out"])
+      expect(visible).not.toContain(english);
     expect(visible).toContain(sq.casePage.team.toLowerCase());
   });
 
@@ -127,7 +143,8 @@ describe("the foundation story: register a person, find the case, and nobody els
     for (const value of Object.values(person)) expect(log).not.toContain(value);
     for (const file of filesUnder(server.dataDir)) {
       const bytes = fs.readFileSync(file);
-      for (const value of [person.familyName, person.birthDate, person.identityNumber]) expect(bytes.includes(Buffer.from(value)), `${file}: ${value}`).toBe(false);
+      for (const value of [person.familyName, person.birthDate, person.identityNumber])
+        expect(bytes.includes(Buffer.from(value)), `${file}: ${value}`).toBe(false);
     }
   });
 });

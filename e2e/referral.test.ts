@@ -34,7 +34,13 @@ describe("the referral story: police refer a person to IOM for safe housing, wit
     await login(police, "police", PASSWORD);
     await police.getByTestId("language-switch").first().selectOption("en");
     const registered = await apiPost(police, server.url, "/api/cases", {
-      person: { givenName: "Elena", familyName: "Rusnacova", gender: "Feminine", citizenship: ["MD"], birthDate: "1997-03-09" },
+      person: {
+        givenName: "Elena",
+        familyName: "Rusnacova",
+        gender: "Feminine",
+        citizenship: ["MD"],
+        birthDate: "1997-03-09",
+      },
       identificationDate: "2026-01-10",
       identificationRegion: "prishtine",
       source: "police_raid",
@@ -59,7 +65,13 @@ describe("the referral story: police refer a person to IOM for safe housing, wit
     await police.getByTestId("refer-consent-method").selectOption("verbal");
     await police.getByTestId("refer-submit").click();
     await expect.poll(() => police.getByTestId("case-referral").count()).toBe(1);
-    expect(await police.getByTestId("case-referral").first().getByTestId("referral-status").getAttribute("data-status")).toBe("pending");
+    expect(
+      await police
+        .getByTestId("case-referral")
+        .first()
+        .getByTestId("referral-status")
+        .getAttribute("data-status"),
+    ).toBe("pending");
   });
 
   it("IOM sees the referral in its inbox, with a badge, but not the case itself", async () => {

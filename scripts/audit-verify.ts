@@ -14,7 +14,9 @@ try {
   if (verdict.ok) {
     process.stdout.write(`Audit chain verified: ${verdict.checked} events, intact.\n`);
   } else {
-    process.stdout.write(`Audit chain BROKEN at event ${verdict.brokenAt} (${verdict.problem}); ${verdict.checked} events verified before it.\n`);
+    process.stdout.write(
+      `Audit chain BROKEN at event ${verdict.brokenAt} (${verdict.problem}); ${verdict.checked} events verified before it.\n`,
+    );
     process.exitCode = 2;
   }
 } finally {

@@ -7,7 +7,9 @@ function newest(target: string): number {
   if (!fs.existsSync(target)) return 0;
   const stat = fs.statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(target).reduce((max, name) => Math.max(max, newest(path.join(target, name))), stat.mtimeMs);
+  return fs
+    .readdirSync(target)
+    .reduce((max, name) => Math.max(max, newest(path.join(target, name))), stat.mtimeMs);
 }
 
 /**
@@ -16,7 +18,11 @@ function newest(target: string): number {
  */
 const root = path.resolve(import.meta.dirname, "..");
 const built = path.join(root, "web/dist/index.html");
-const sources = Math.max(newest(path.join(root, "web/src")), newest(path.join(root, "web/index.html")), newest(path.join(root, "shared")));
+const sources = Math.max(
+  newest(path.join(root, "web/src")),
+  newest(path.join(root, "web/index.html")),
+  newest(path.join(root, "shared")),
+);
 if (!fs.existsSync(built) || newest(built) < sources) {
   process.stdout.write("Building the web app…\n");
   const result = spawnSync("npm", ["run", "--silent", "build:web"], { cwd: root, stdio: "inherit" });

@@ -6,7 +6,12 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { LogController } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import "../shared/zod-messages";
 import { agencyRoutes } from "./modules/agencies/routes";
 import { auditRoutes } from "./modules/audit/routes";
@@ -56,15 +61,27 @@ export async function buildApp({ config, ctx, logStream }: AppOptions): Promise<
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.0.3",
-      info: { title: "OpenNRM API", version: "0.1.0", description: "National Referral Mechanism information system" },
+      info: {
+        title: "OpenNRM API",
+        version: "0.1.0",
+        description: "National Referral Mechanism information system",
+      },
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "opennrm_session" } } },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" }, uiHooks: {} });
-  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get("/api/health", { config: { public: true }, schema: { tags: ["meta"] } }, async () => ({ status: "ok" }));
+  await app.register(fastifySwaggerUi, {
+    routePrefix: "/api/docs",
+    uiConfig: { docExpansion: "list" },
+    uiHooks: {},
+  });
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  app.get("/api/health", { config: { public: true }, schema: { tags: ["meta"] } }, async () => ({
+    status: "ok",
+  }));
 
   authRoutes(app, ctx, { cookieSecure: config.cookieSecure, issuer: `OpenNRM ${ctx.jurisdiction.name}` });
   jurisdictionRoutes(app, ctx);

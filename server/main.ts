@@ -42,13 +42,15 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void stop("SIGTERM"));
 
   try {
-    const seeded = config.demoData && ctx.jurisdiction.demo ? await seedDemoData(ctx, ctx.jurisdiction.demo) : false;
+    const seeded =
+      config.demoData && ctx.jurisdiction.demo ? await seedDemoData(ctx, ctx.jurisdiction.demo) : false;
     if (seeded) app.log.info("demo data created");
     await app.listen({ port: config.port, host: config.host });
     const address = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${app.server.address() && typeof app.server.address() === "object" ? (app.server.address() as { port: number }).port : config.port}`;
     app.log.info({ database: database.kind, ms: Date.now() - started }, "ready");
     process.stdout.write(`\nOpenNRM is ready at ${address}\n`);
-    if (config.demoData && ctx.jurisdiction.demo) process.stdout.write(demoCredentials(ctx.jurisdiction.demo));
+    if (config.demoData && ctx.jurisdiction.demo)
+      process.stdout.write(demoCredentials(ctx.jurisdiction.demo));
   } catch (error) {
     app.log.error({ err: { type: (error as Error).name } }, "start failed");
     await app.close();

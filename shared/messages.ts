@@ -86,8 +86,10 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     duplicate_code: "This code is taken.",
     already_on_team: "This agency is already on the case team.",
     cannot_deactivate_self: "You cannot deactivate your own account.",
-    consent_required: "A referral needs the person's consent to this recipient and purpose, or a recorded legal basis when consent cannot be given.",
-    legal_basis_not_applicable: "This legal basis does not apply to this case: a guardian's decision replaces consent only for a child.",
+    consent_required:
+      "A referral needs the person's consent to this recipient and purpose, or a recorded legal basis when consent cannot be given.",
+    legal_basis_not_applicable:
+      "This legal basis does not apply to this case: a guardian's decision replaces consent only for a child.",
     referral_to_own_agency: "A case cannot be referred to your own agency.",
     decline_reason_required: "Give the reason for declining the referral.",
     referral_closed: "This referral has already been answered or revoked.",
@@ -129,8 +131,10 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     duplicate_code: "Ky kod është i zënë.",
     already_on_team: "Ky institucion është tashmë në ekipin e rastit.",
     cannot_deactivate_self: "Nuk mund ta çaktivizoni llogarinë tuaj.",
-    consent_required: "Referimi kërkon pëlqimin e personit për këtë marrës dhe qëllim, ose një bazë ligjore të regjistruar kur pëlqimi nuk mund të jepet.",
-    legal_basis_not_applicable: "Kjo bazë ligjore nuk vlen për këtë rast: vendimi i kujdestarit e zëvendëson pëlqimin vetëm për një fëmijë.",
+    consent_required:
+      "Referimi kërkon pëlqimin e personit për këtë marrës dhe qëllim, ose një bazë ligjore të regjistruar kur pëlqimi nuk mund të jepet.",
+    legal_basis_not_applicable:
+      "Kjo bazë ligjore nuk vlen për këtë rast: vendimi i kujdestarit e zëvendëson pëlqimin vetëm për një fëmijë.",
     referral_to_own_agency: "Rasti nuk mund të referohet në institucionin tuaj.",
     decline_reason_required: "Shkruani arsyen e refuzimit të referimit.",
     referral_closed: "Ky referim është përgjigjur ose revokuar tashmë.",
@@ -172,8 +176,10 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     duplicate_code: "Ova šifra je zauzeta.",
     already_on_team: "Ova institucija je već u timu slučaja.",
     cannot_deactivate_self: "Ne možete deaktivirati sopstveni nalog.",
-    consent_required: "Za upućivanje je potreban pristanak osobe za ovog primaoca i svrhu, ili zabeleženi pravni osnov kada pristanak ne može biti dat.",
-    legal_basis_not_applicable: "Ovaj pravni osnov se ne primenjuje na ovaj slučaj: odluka staratelja zamenjuje pristanak samo za dete.",
+    consent_required:
+      "Za upućivanje je potreban pristanak osobe za ovog primaoca i svrhu, ili zabeleženi pravni osnov kada pristanak ne može biti dat.",
+    legal_basis_not_applicable:
+      "Ovaj pravni osnov se ne primenjuje na ovaj slučaj: odluka staratelja zamenjuje pristanak samo za dete.",
     referral_to_own_agency: "Slučaj ne može biti upućen vašoj sopstvenoj instituciji.",
     decline_reason_required: "Navedite razlog odbijanja upućivanja.",
     referral_closed: "Na ovo upućivanje je već odgovoreno ili je opozvano.",

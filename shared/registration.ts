@@ -35,9 +35,14 @@ export const personInput = z.strictObject({
   gender: z.enum(genders, { message: "invalid_choice" }),
   citizenship: z.array(country).max(4, { message: "too_many" }).default([]),
   primaryLanguage: optional(z.enum(languageCodes, { message: "invalid_choice" })),
-  otherLanguages: z.array(z.enum(languageCodes, { message: "invalid_choice" })).max(10).default([]),
+  otherLanguages: z
+    .array(z.enum(languageCodes, { message: "invalid_choice" }))
+    .max(10)
+    .default([]),
   maritalStatus: optional(z.enum(maritalStatuses, { message: "invalid_choice" })),
-  numberOfChildren: optional(z.number().int().min(0, { message: "too_small" }).max(30, { message: "too_big" })),
+  numberOfChildren: optional(
+    z.number().int().min(0, { message: "too_small" }).max(30, { message: "too_big" }),
+  ),
   education: optional(z.enum(educationLevels, { message: "invalid_choice" })),
   identityNumber: optional(shortText(60)),
   phone: optional(shortText(40)),
@@ -50,9 +55,17 @@ export const registrationInput = z.strictObject({
   identificationRegion: shortText(60).min(1, { message: "required" }),
   identificationPlace: optional(shortText(200)),
   source: z.enum(identificationSources, { message: "invalid_choice" }),
-  traffickingStatus: z.enum(traffickingStatuses, { message: "invalid_choice" }).default("PossibleVictimOfTrafficking"),
-  exploitationTypes: z.array(z.enum(exploitationTypes, { message: "invalid_choice" })).max(11).default([]),
-  controlMethods: z.array(z.enum(controlMethods, { message: "invalid_choice" })).max(16).default([]),
+  traffickingStatus: z
+    .enum(traffickingStatuses, { message: "invalid_choice" })
+    .default("PossibleVictimOfTrafficking"),
+  exploitationTypes: z
+    .array(z.enum(exploitationTypes, { message: "invalid_choice" }))
+    .max(11)
+    .default([]),
+  controlMethods: z
+    .array(z.enum(controlMethods, { message: "invalid_choice" }))
+    .max(16)
+    .default([]),
   circumstances: optional(shortText(4000)),
 });
 
@@ -77,9 +90,11 @@ export function ageOn(birthDate: string, on: string): number {
 }
 
 /** Age at identification, from the birth date when known, else the estimate; null when unknown. */
-export function ageAtIdentification(input: Pick<RegistrationInput, "identificationDate"> & {
-  person: Pick<PersonInput, "birthDate" | "estimatedAge">;
-}): number | null {
+export function ageAtIdentification(
+  input: Pick<RegistrationInput, "identificationDate"> & {
+    person: Pick<PersonInput, "birthDate" | "estimatedAge">;
+  },
+): number | null {
   if (input.person.birthDate) return ageOn(input.person.birthDate, input.identificationDate);
   return input.person.estimatedAge ?? null;
 }
@@ -88,20 +103,31 @@ export function ageAtIdentification(input: Pick<RegistrationInput, "identificati
  * DOMAIN.md: under 18 or age unknown is the child pathway (a person whose age is unknown is treated
  * as a child until assessed); otherwise foreign or domestic by citizenship.
  */
-export function derivePathway(age: number | null, citizenship: readonly string[], homeCountries: readonly string[]): Pathway {
+export function derivePathway(
+  age: number | null,
+  citizenship: readonly string[],
+  homeCountries: readonly string[],
+): Pathway {
   if (age === null || age < 18) return "child";
   return citizenship.some((c) => homeCountries.includes(c)) ? "domestic_adult" : "foreign_adult";
 }
 
 /** Rules across fields, which the schema alone cannot express. `today` is the jurisdiction's date. */
-export function registrationIssues(input: RegistrationInput, today: string, regions: readonly string[]): FieldIssue[] {
+export function registrationIssues(
+  input: RegistrationInput,
+  today: string,
+  regions: readonly string[],
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (input.identificationDate > today) issues.push({ field: "identificationDate", code: "date_in_future" });
-  if (!regions.includes(input.identificationRegion)) issues.push({ field: "identificationRegion", code: "invalid_choice" });
+  if (!regions.includes(input.identificationRegion))
+    issues.push({ field: "identificationRegion", code: "invalid_choice" });
   const birth = input.person.birthDate;
   if (birth) {
-    if (birth > input.identificationDate) issues.push({ field: "person.birthDate", code: "birth_after_identification" });
-    else if (ageOn(birth, input.identificationDate) > 120) issues.push({ field: "person.birthDate", code: "too_old" });
+    if (birth > input.identificationDate)
+      issues.push({ field: "person.birthDate", code: "birth_after_identification" });
+    else if (ageOn(birth, input.identificationDate) > 120)
+      issues.push({ field: "person.birthDate", code: "too_old" });
   }
   return issues;
 }

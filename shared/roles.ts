@@ -30,9 +30,20 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 /** Roles whose holders work on cases of their agency's case teams. */
-export const caseRoles: readonly Role[] = ["case_worker", "supervisor", "police_investigator", "prosecutor", "agency_admin"];
+export const caseRoles: readonly Role[] = [
+  "case_worker",
+  "supervisor",
+  "police_investigator",
+  "prosecutor",
+  "agency_admin",
+];
 /** Roles that may read a person's identifying data, on a case team whose scopes allow it. */
-export const identityRoles: readonly Role[] = ["case_worker", "supervisor", "police_investigator", "prosecutor"];
+export const identityRoles: readonly Role[] = [
+  "case_worker",
+  "supervisor",
+  "police_investigator",
+  "prosecutor",
+];
 /** Roles that may register an identified person. */
 export const registeringRoles: readonly Role[] = ["case_worker", "supervisor", "police_investigator"];
 

@@ -14,7 +14,14 @@ export const genders = [
 ] as const;
 
 /** prs_MaritalStatus */
-export const maritalStatuses = ["Single", "Married", "Widowed", "Divorced", "Separated", "RegisteredPartnership"] as const;
+export const maritalStatuses = [
+  "Single",
+  "Married",
+  "Widowed",
+  "Divorced",
+  "Separated",
+  "RegisteredPartnership",
+] as const;
 
 /** prs_HighestLevelOfEducation */
 export const educationLevels = [
@@ -114,7 +121,25 @@ export const countryCodes = (
 
 /** ISO 639-1 codes for the languages victims and staff speak in the first deployments; extendable. */
 export const languageCodes = [
-  "sq", "sr", "en", "ro", "ru", "uk", "bg", "mk", "tr", "bs", "hr", "de", "fr", "it", "el", "hu", "ar", "zh", "rom",
+  "sq",
+  "sr",
+  "en",
+  "ro",
+  "ru",
+  "uk",
+  "bg",
+  "mk",
+  "tr",
+  "bs",
+  "hr",
+  "de",
+  "fr",
+  "it",
+  "el",
+  "hu",
+  "ar",
+  "zh",
+  "rom",
 ] as const;
 export type LanguageCode = (typeof languageCodes)[number];
 

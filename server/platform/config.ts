@@ -9,7 +9,10 @@ const environment = z.object({
   DATABASE_URL: z.string().url().optional(),
   OPENNRM_MASTER_KEY: z.string().optional(),
   OPENNRM_MASTER_KEY_FILE: z.string().optional(),
-  OPENNRM_JURISDICTION: z.string().regex(/^[a-z0-9-]+$/).default("kosovo"),
+  OPENNRM_JURISDICTION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default("kosovo"),
   OPENNRM_DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
   OPENNRM_COOKIE_SECURE: z.enum(["true", "false"]).default("false"),
   OPENNRM_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
@@ -47,7 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     masterKey: e.OPENNRM_MASTER_KEY,
     // Beside the data directory, never inside it: a copy of DATA_DIR alone reveals nothing.
-    masterKeyFile: e.OPENNRM_MASTER_KEY_FILE ? path.resolve(e.OPENNRM_MASTER_KEY_FILE) : `${dataDir}.master.key`,
+    masterKeyFile: e.OPENNRM_MASTER_KEY_FILE
+      ? path.resolve(e.OPENNRM_MASTER_KEY_FILE)
+      : `${dataDir}.master.key`,
     jurisdiction: e.OPENNRM_JURISDICTION,
     demoData: e.OPENNRM_DEMO_DATA === "auto",
     cookieSecure: e.OPENNRM_COOKIE_SECURE === "true",

@@ -5,7 +5,10 @@ import { z } from "zod";
 import { agencyTypes, languages, roles } from "../../shared/roles";
 import { countryCodes } from "../../shared/vocabulary";
 
-export const configRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../config/jurisdictions");
+export const configRoot = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../config/jurisdictions",
+);
 
 const country = z.string().refine((c) => countryCodes.includes(c), "not an ISO 3166 alpha-2 code");
 
@@ -26,7 +29,9 @@ const jurisdictionSchema = z.strictObject({
   homeCountries: z.array(country).min(1),
   referencePrefix: z.string().regex(/^[A-Z]{2,6}$/),
   defaultLanguage: z.enum(languages),
-  regions: z.array(z.strictObject({ code: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1) })).min(1),
+  regions: z
+    .array(z.strictObject({ code: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1) }))
+    .min(1),
   countriesOfOrigin: z.array(country),
 });
 
@@ -66,7 +71,9 @@ function readJson(file: string): unknown {
 function parse<T>(schema: z.ZodType<T>, file: string): T {
   const result = schema.safeParse(readJson(file));
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`).join("\n");
+    const problems = result.error.issues
+      .map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`)
+      .join("\n");
     throw new Error(`Invalid jurisdiction configuration in ${file}:\n${problems}`);
   }
   return result.data;
@@ -81,12 +88,18 @@ export function loadJurisdiction(code: string, root = configRoot): Jurisdiction 
   if (demo) {
     const codes = new Set(demo.agencies.map((a) => a.code));
     const unknown = demo.users.find((u) => !codes.has(u.agency));
-    if (unknown) throw new Error(`Invalid demo data in ${demoFile}: user ${unknown.username} names unknown agency`);
+    if (unknown)
+      throw new Error(`Invalid demo data in ${demoFile}: user ${unknown.username} names unknown agency`);
   }
   return { ...jurisdiction, demo };
 }
 
 /** Today's date (YYYY-MM-DD) in the jurisdiction's time zone. */
 export function localDate(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }

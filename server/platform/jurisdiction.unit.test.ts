@@ -13,8 +13,16 @@ describe("jurisdiction configuration", () => {
   it("refuses an invalid file at start with a message naming the field", () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "opennrm-config-"));
     fs.mkdirSync(path.join(root, "broken"));
-    const good = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../config/jurisdictions/kosovo/jurisdiction.json"), "utf8")) as Record<string, unknown>;
-    fs.writeFileSync(path.join(root, "broken", "jurisdiction.json"), JSON.stringify({ ...good, timeZone: "Mars/Olympus" }));
+    const good = JSON.parse(
+      fs.readFileSync(
+        path.resolve(import.meta.dirname, "../../config/jurisdictions/kosovo/jurisdiction.json"),
+        "utf8",
+      ),
+    ) as Record<string, unknown>;
+    fs.writeFileSync(
+      path.join(root, "broken", "jurisdiction.json"),
+      JSON.stringify({ ...good, timeZone: "Mars/Olympus" }),
+    );
     expect(() => loadJurisdiction("broken", root)).toThrow(/timeZone: unknown IANA time zone/);
     fs.rmSync(root, { recursive: true });
   });

@@ -11,7 +11,9 @@ export interface Runtime {
 }
 
 export function databaseTarget(config: Pick<Config, "databaseUrl" | "dataDir">): DatabaseTarget {
-  return config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dir: config.dataDir };
+  return config.databaseUrl
+    ? { kind: "postgres", url: config.databaseUrl }
+    : { kind: "pglite", dir: config.dataDir };
 }
 
 /** Opens the database (applying migrations), loads keys and configuration: all a server needs. */
@@ -22,7 +24,8 @@ export async function openRuntime(options: {
   sessionPolicy?: { idleMs: number; absoluteMs: number };
   now?: () => Date;
 }): Promise<Runtime> {
-  const jurisdiction = typeof options.jurisdiction === "string" ? loadJurisdiction(options.jurisdiction) : options.jurisdiction;
+  const jurisdiction =
+    typeof options.jurisdiction === "string" ? loadJurisdiction(options.jurisdiction) : options.jurisdiction;
   const database = await openDatabase(options.target);
   try {
     const keyring = new Keyring(options.masterKey);

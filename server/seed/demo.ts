@@ -48,9 +48,20 @@ export async function seedDemoData(ctx: AppContext, demo: DemoData): Promise<boo
     for (const user of demo.users) {
       const agency = agencyIds.get(user.agency);
       if (!agency) throw new Error("demo user without agency");
-      await tx.insert(users).values({ username: user.username, displayName: user.displayName, agencyId: agency.id, roles: user.roles, language: user.language, passwordHash });
+      await tx.insert(users).values({
+        username: user.username,
+        displayName: user.displayName,
+        agencyId: agency.id,
+        roles: user.roles,
+        language: user.language,
+        passwordHash,
+      });
     }
-    await recordAudit(tx, { userId: null, agencyId: null, ip: null }, { action: "system.demo_data", detail: { agencies: demo.agencies.length, users: demo.users.length } });
+    await recordAudit(
+      tx,
+      { userId: null, agencyId: null, ip: null },
+      { action: "system.demo_data", detail: { agencies: demo.agencies.length, users: demo.users.length } },
+    );
   });
 
   const registrars = await Promise.all(
@@ -60,7 +71,17 @@ export async function seedDemoData(ctx: AppContext, demo: DemoData): Promise<boo
         const [row] = await ctx.db.select().from(users).where(eq(users.username, u.username));
         const agency = agencyIds.get(u.agency);
         if (!row || !agency) throw new Error("demo registrar missing");
-        return { userId: row.id, username: row.username, displayName: row.displayName, agencyId: agency.id, agencyType: agency.type, roles: row.roles, language: row.language, ip: null, sessionId: "" };
+        return {
+          userId: row.id,
+          username: row.username,
+          displayName: row.displayName,
+          agencyId: agency.id,
+          agencyType: agency.type,
+          roles: row.roles,
+          language: row.language,
+          ip: null,
+          sessionId: "",
+        };
       }),
   );
   const rng = random(2001);
@@ -68,12 +89,28 @@ export async function seedDemoData(ctx: AppContext, demo: DemoData): Promise<boo
   const thisYear = Number(today.slice(0, 4));
   const origins = ctx.jurisdiction.countriesOfOrigin.filter((c) => syntheticNames[c]);
   for (let i = 0; i < demo.caseCount; i++) {
-    await registerCase(ctx, rng.pick(registrars), syntheticCase(rng, origins, ctx.jurisdiction.regions.map((r) => r.code), thisYear, today));
+    await registerCase(
+      ctx,
+      rng.pick(registrars),
+      syntheticCase(
+        rng,
+        origins,
+        ctx.jurisdiction.regions.map((r) => r.code),
+        thisYear,
+        today,
+      ),
+    );
   }
   return true;
 }
 
-function syntheticCase(rng: ReturnType<typeof random>, origins: string[], regions: string[], thisYear: number, today: string): RegistrationInput {
+function syntheticCase(
+  rng: ReturnType<typeof random>,
+  origins: string[],
+  regions: string[],
+  thisYear: number,
+  today: string,
+): RegistrationInput {
   const country = rng.pick(origins);
   const names = syntheticNames[country] ?? { given: ["Ana"], family: ["Demo"] };
   const year = thisYear - rng.int(0, 5);
@@ -82,13 +119,28 @@ function syntheticCase(rng: ReturnType<typeof random>, origins: string[], region
   const age = rng.next() < 0.3 ? rng.int(13, 17) : rng.int(18, 35);
   const knowsBirthDate = rng.next() < 0.7;
   const birthYear = Number(identificationDate.slice(0, 4)) - age - 1;
-  const source: IdentificationSource = rng.pick(["police_raid", "police_raid", "police_raid", "border_police", "inspection", "ngo", "social_services", "hotline", "self_referral"]);
-  const exploitation: ExploitationType[] = rng.next() < 0.8 ? ["SexualExploitation"] : [rng.pick(["ForcedLabour", "ForcedBegging", "Servitude"] as const)];
+  const source: IdentificationSource = rng.pick([
+    "police_raid",
+    "police_raid",
+    "police_raid",
+    "border_police",
+    "inspection",
+    "ngo",
+    "social_services",
+    "hotline",
+    "self_referral",
+  ]);
+  const exploitation: ExploitationType[] =
+    rng.next() < 0.8
+      ? ["SexualExploitation"]
+      : [rng.pick(["ForcedLabour", "ForcedBegging", "Servitude"] as const)];
   return {
     person: {
       givenName: rng.pick(names.given),
       familyName: rng.pick(names.family),
-      birthDate: knowsBirthDate ? `${birthYear}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}` : null,
+      birthDate: knowsBirthDate
+        ? `${birthYear}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`
+        : null,
       estimatedAge: knowsBirthDate ? null : rng.next() < 0.9 ? age : null,
       gender: rng.next() < 0.92 ? "Feminine" : "Masculine",
       citizenship: [country],
@@ -101,7 +153,9 @@ function syntheticCase(rng: ReturnType<typeof random>, origins: string[], region
     source,
     traffickingStatus: rng.pick(["PossibleVictimOfTrafficking", "ActualVictimOfTrafficking"] as const),
     exploitationTypes: exploitation,
-    controlMethods: [rng.pick(["WithholdsDocuments", "DebtBondage", "PhysicalThreats", "FalsePromises"] as const)],
+    controlMethods: [
+      rng.pick(["WithholdsDocuments", "DebtBondage", "PhysicalThreats", "FalsePromises"] as const),
+    ],
   };
 }
 

@@ -63,8 +63,15 @@ export interface TestEnvironment {
   clock: TestClock;
   /** Everything the server logged, as text. */
   log: () => string;
-  makeAgency(options?: { type?: AgencyType; name?: string }): Promise<{ id: string; code: string; type: AgencyType }>;
-  makeUser(agencyId: string, roles: Role[], options?: { language?: "en" | "sq" | "sr" }): Promise<{ id: string; username: string; agencyId: string; roles: Role[] }>;
+  makeAgency(options?: {
+    type?: AgencyType;
+    name?: string;
+  }): Promise<{ id: string; code: string; type: AgencyType }>;
+  makeUser(
+    agencyId: string,
+    roles: Role[],
+    options?: { language?: "en" | "sq" | "sr" },
+  ): Promise<{ id: string; username: string; agencyId: string; roles: Role[] }>;
   login(user: { username: string }, password?: string): Promise<Session>;
   /** A request as a signed-in user (cookie and CSRF token set). */
   as(session: Session, options: InjectOptions): Promise<LightMyRequestResponse>;
@@ -103,7 +110,10 @@ export async function startTestEnvironment(): Promise<TestEnvironment> {
     async makeAgency(options = {}) {
       const code = unique("agency-");
       const type = options.type ?? "ngo";
-      const [row] = await ctx.db.insert(agencies).values({ code, name: options.name ?? code, type, region: "prishtine" }).returning();
+      const [row] = await ctx.db
+        .insert(agencies)
+        .values({ code, name: options.name ?? code, type, region: "prishtine" })
+        .returning();
       if (!row) throw new Error("agency not stored");
       return { id: row.id, code, type };
     },
@@ -111,21 +121,49 @@ export async function startTestEnvironment(): Promise<TestEnvironment> {
       const username = unique("user-");
       const [row] = await ctx.db
         .insert(users)
-        .values({ username, displayName: username, agencyId, roles, language: options.language ?? "en", passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)) })
+        .values({
+          username,
+          displayName: username,
+          agencyId,
+          roles,
+          language: options.language ?? "en",
+          passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
+        })
         .returning();
       if (!row) throw new Error("user not stored");
       return { id: row.id, username, agencyId, roles };
     },
     async login(user, password = TEST_PASSWORD) {
-      const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username: user.username, password }, remoteAddress: `10.9.${counter % 250}.${++counter % 250}` });
-      if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
-      const body = response.json<{ csrfToken: string; user: { id: string; username: string; agency: { id: string }; roles: Role[] } }>();
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: user.username, password },
+        remoteAddress: `10.9.${counter % 250}.${++counter % 250}`,
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+      const body = response.json<{
+        csrfToken: string;
+        user: { id: string; username: string; agency: { id: string }; roles: Role[] };
+      }>();
       const cookie = response.cookies.find((c) => c.name === "opennrm_session");
       if (!cookie) throw new Error("no session cookie");
-      return { cookie: `opennrm_session=${cookie.value}`, csrf: body.csrfToken, user: { id: body.user.id, username: body.user.username, agencyId: body.user.agency.id, roles: body.user.roles } };
+      return {
+        cookie: `opennrm_session=${cookie.value}`,
+        csrf: body.csrfToken,
+        user: {
+          id: body.user.id,
+          username: body.user.username,
+          agencyId: body.user.agency.id,
+          roles: body.user.roles,
+        },
+      };
     },
     as(session, options) {
-      return app.inject({ ...options, headers: { ...options.headers, cookie: session.cookie, "x-csrf-token": session.csrf } });
+      return app.inject({
+        ...options,
+        headers: { ...options.headers, cookie: session.cookie, "x-csrf-token": session.csrf },
+      });
     },
     async close() {
       await app.close();
@@ -140,7 +178,14 @@ export async function startTestEnvironment(): Promise<TestEnvironment> {
 export function registration(overrides: { person?: Record<string, unknown> } & Record<string, unknown> = {}) {
   const { person, ...rest } = overrides;
   return {
-    person: { givenName: "Marina", familyName: "Testova", gender: "Feminine", citizenship: ["MD"], birthDate: "1999-04-02", ...person },
+    person: {
+      givenName: "Marina",
+      familyName: "Testova",
+      gender: "Feminine",
+      citizenship: ["MD"],
+      birthDate: "1999-04-02",
+      ...person,
+    },
     identificationDate: "2026-06-14",
     identificationRegion: "prishtine",
     source: "police_raid",

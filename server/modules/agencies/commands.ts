@@ -26,7 +26,12 @@ export async function createAgency(ctx: AppContext, actor: Actor, input: NewAgen
     if (taken) throw new Invalid("code", "duplicate_code");
     const [agency] = await tx.insert(agencies).values(input).returning();
     if (!agency) throw new Error("agency not stored");
-    await recordAudit(tx, auditActor(actor), { action: "admin.agency.create", entity: "agency", entityId: agency.id, detail: { code: input.code, type: input.type } });
+    await recordAudit(tx, auditActor(actor), {
+      action: "admin.agency.create",
+      entity: "agency",
+      entityId: agency.id,
+      detail: { code: input.code, type: input.type },
+    });
     return agency;
   });
 }
@@ -41,7 +46,12 @@ export async function updateAgency(
   return ctx.db.transaction(async (tx) => {
     const [agency] = await tx.update(agencies).set(change).where(eq(agencies.id, agencyId)).returning();
     if (!agency) throw new NotFound();
-    await recordAudit(tx, auditActor(actor), { action: "admin.agency.update", entity: "agency", entityId: agencyId, detail: { fields: Object.keys(change) } });
+    await recordAudit(tx, auditActor(actor), {
+      action: "admin.agency.update",
+      entity: "agency",
+      entityId: agencyId,
+      detail: { fields: Object.keys(change) },
+    });
     return agency;
   });
 }
@@ -71,10 +81,23 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUser) 
     if (taken) throw new Invalid("username", "duplicate_username");
     const [user] = await tx
       .insert(users)
-      .values({ username, displayName: input.displayName, agencyId: input.agencyId, roles: input.roles, language: input.language, passwordHash, mustChangePassword: true })
+      .values({
+        username,
+        displayName: input.displayName,
+        agencyId: input.agencyId,
+        roles: input.roles,
+        language: input.language,
+        passwordHash,
+        mustChangePassword: true,
+      })
       .returning();
     if (!user) throw new Error("user not stored");
-    await recordAudit(tx, auditActor(actor), { action: "admin.user.create", entity: "user", entityId: user.id, detail: { username, roles: input.roles } });
+    await recordAudit(tx, auditActor(actor), {
+      action: "admin.user.create",
+      entity: "user",
+      entityId: user.id,
+      detail: { username, roles: input.roles },
+    });
     return { user, agency };
   });
 }
@@ -94,12 +117,18 @@ export async function updateUser(
 ) {
   const user = await managedUser(ctx, actor, userId);
   if (change.roles && !mayGrantRoles(actor, change.roles)) throw new Forbidden();
-  if (change.active === false && userId === actor.userId) throw new Invalid("active", "cannot_deactivate_self");
+  if (change.active === false && userId === actor.userId)
+    throw new Invalid("active", "cannot_deactivate_self");
   return ctx.db.transaction(async (tx) => {
     const [updated] = await tx.update(users).set(change).where(eq(users.id, user.id)).returning();
     if (!updated) throw new NotFound();
     if (change.active === false || change.roles) await endUserSessions(tx, user.id);
-    await recordAudit(tx, auditActor(actor), { action: "admin.user.update", entity: "user", entityId: user.id, detail: { fields: Object.keys(change), ...(change.roles ? { roles: change.roles } : {}) } });
+    await recordAudit(tx, auditActor(actor), {
+      action: "admin.user.update",
+      entity: "user",
+      entityId: user.id,
+      detail: { fields: Object.keys(change), ...(change.roles ? { roles: change.roles } : {}) },
+    });
     const [agency] = await tx.select().from(agencies).where(eq(agencies.id, updated.agencyId));
     if (!agency) throw new NotFound();
     return { user: updated, agency };
@@ -112,9 +141,16 @@ export async function resetPassword(ctx: AppContext, actor: Actor, userId: strin
   checkPassword(password, "password");
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, user.id));
     await endUserSessions(tx, user.id);
-    await recordAudit(tx, auditActor(actor), { action: "admin.user.password_reset", entity: "user", entityId: user.id });
+    await recordAudit(tx, auditActor(actor), {
+      action: "admin.user.password_reset",
+      entity: "user",
+      entityId: user.id,
+    });
   });
 }
 
@@ -123,15 +159,27 @@ export async function resetTotp(ctx: AppContext, actor: Actor, userId: string) {
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ totpEnabled: false, totpSecret: null }).where(eq(users.id, user.id));
     await endUserSessions(tx, user.id);
-    await recordAudit(tx, auditActor(actor), { action: "admin.user.totp_reset", entity: "user", entityId: user.id });
+    await recordAudit(tx, auditActor(actor), {
+      action: "admin.user.totp_reset",
+      entity: "user",
+      entityId: user.id,
+    });
   });
 }
 
 export async function setRoleSetting(ctx: AppContext, actor: Actor, role: Role, requireTotp: boolean) {
   if (!mayManageAgencies(actor)) throw new Forbidden();
   return ctx.db.transaction(async (tx) => {
-    await tx.insert(roleSettings).values({ role, requireTotp }).onConflictDoUpdate({ target: roleSettings.role, set: { requireTotp } });
-    await recordAudit(tx, auditActor(actor), { action: "admin.role_settings.update", entity: "role", entityId: role, detail: { requireTotp } });
+    await tx
+      .insert(roleSettings)
+      .values({ role, requireTotp })
+      .onConflictDoUpdate({ target: roleSettings.role, set: { requireTotp } });
+    await recordAudit(tx, auditActor(actor), {
+      action: "admin.role_settings.update",
+      entity: "role",
+      entityId: role,
+      detail: { requireTotp },
+    });
     return { role, requireTotp };
   });
 }
@@ -139,7 +187,12 @@ export async function setRoleSetting(ctx: AppContext, actor: Actor, role: Role, 
 export async function changeLanguage(ctx: AppContext, actor: Actor, language: Language) {
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ language }).where(eq(users.id, actor.userId));
-    await recordAudit(tx, auditActor(actor), { action: "user.language", entity: "user", entityId: actor.userId, detail: { language } });
+    await recordAudit(tx, auditActor(actor), {
+      action: "user.language",
+      entity: "user",
+      entityId: actor.userId,
+      detail: { language },
+    });
   });
 }
 
@@ -147,7 +200,8 @@ export async function changeLanguage(ctx: AppContext, actor: Actor, language: La
 export async function changePassword(ctx: AppContext, actor: Actor, current: string, next: string) {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
   if (!user) throw new NotFound();
-  if (!(await verifyPassword(user.passwordHash, current))) throw new Invalid("currentPassword", "password_wrong");
+  if (!(await verifyPassword(user.passwordHash, current)))
+    throw new Invalid("currentPassword", "password_wrong");
   checkPassword(next, "newPassword");
   const passwordHash = await hashPassword(next);
   await ctx.db.transaction(async (tx) => {
@@ -162,8 +216,14 @@ export async function changePassword(ctx: AppContext, actor: Actor, current: str
 export async function setupTotp(ctx: AppContext, actor: Actor, issuer: string) {
   const secret = newTotpSecret();
   const sealed = await ctx.keyring.sealSystem(ctx.db, totpLocation(actor.userId), secret);
-  await ctx.db.update(users).set({ totpSecret: sealed, totpEnabled: false }).where(and(eq(users.id, actor.userId), ne(users.totpEnabled, true)));
-  const [user] = await ctx.db.select({ enabled: users.totpEnabled }).from(users).where(eq(users.id, actor.userId));
+  await ctx.db
+    .update(users)
+    .set({ totpSecret: sealed, totpEnabled: false })
+    .where(and(eq(users.id, actor.userId), ne(users.totpEnabled, true)));
+  const [user] = await ctx.db
+    .select({ enabled: users.totpEnabled })
+    .from(users)
+    .where(eq(users.id, actor.userId));
   if (user?.enabled) throw new Conflict("totp_already_enabled");
   return { secret, uri: otpauthUri(issuer, actor.username, secret) };
 }
@@ -177,6 +237,10 @@ export async function enableTotp(ctx: AppContext, actor: Actor, code: string) {
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ totpEnabled: true }).where(eq(users.id, user.id));
     await tx.update(sessions).set({ enrolmentOnly: false }).where(eq(sessions.id, actor.sessionId));
-    await recordAudit(tx, auditActor(actor), { action: "user.totp.enable", entity: "user", entityId: user.id });
+    await recordAudit(tx, auditActor(actor), {
+      action: "user.totp.enable",
+      entity: "user",
+      entityId: user.id,
+    });
   });
 }

@@ -8,7 +8,11 @@ import { agencies, roleSettings, users } from "./schema";
 import { roles } from "../../../shared/roles";
 
 export async function me(ctx: AppContext, userId: string) {
-  const [row] = await ctx.db.select().from(users).innerJoin(agencies, eq(agencies.id, users.agencyId)).where(eq(users.id, userId));
+  const [row] = await ctx.db
+    .select()
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(eq(users.id, userId));
   if (!row) throw new NotFound();
   return presentMe(row.users, row.agencies);
 }

@@ -3,7 +3,15 @@ import { agencyTypes, languages, roles } from "../../../shared/roles";
 import type { AppContext } from "../../platform/context";
 import { actorOf } from "../../platform/http/auth-hook";
 import { commonErrors, type App, uuidParam } from "../../platform/http/types";
-import { createAgency, createUser, resetPassword, resetTotp, setRoleSetting, updateAgency, updateUser } from "./commands";
+import {
+  createAgency,
+  createUser,
+  resetPassword,
+  resetTotp,
+  setRoleSetting,
+  updateAgency,
+  updateUser,
+} from "./commands";
 import { listAgencies, listAgenciesToManage, listRoleSettings, listUsers } from "./queries";
 import { presentAdminUser, presentAgency } from "./presenter";
 
@@ -40,15 +48,24 @@ const adminUserOut = z.object({
 });
 
 const name = z.string().trim().min(1).max(200);
-const username = z.string().trim().min(2).max(60).regex(/^[a-zA-Z0-9._-]+$/, { message: "invalid_input" });
+const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(60)
+  .regex(/^[a-zA-Z0-9._-]+$/, { message: "invalid_input" });
 
 export function agencyRoutes(app: App, ctx: AppContext): void {
-  app.get("/api/agencies", { schema: { tags: ["agencies"], response: { 200: z.array(agencyOut), ...commonErrors } } }, async () =>
-    listAgencies(ctx),
+  app.get(
+    "/api/agencies",
+    { schema: { tags: ["agencies"], response: { 200: z.array(agencyOut), ...commonErrors } } },
+    async () => listAgencies(ctx),
   );
 
-  app.get("/api/admin/agencies", { schema: { tags: ["admin"], response: { 200: z.array(agencyOut), ...commonErrors } } }, async (request) =>
-    listAgenciesToManage(ctx, actorOf(request)),
+  app.get(
+    "/api/admin/agencies",
+    { schema: { tags: ["admin"], response: { 200: z.array(agencyOut), ...commonErrors } } },
+    async (request) => listAgenciesToManage(ctx, actorOf(request)),
   );
 
   app.post(
@@ -56,11 +73,22 @@ export function agencyRoutes(app: App, ctx: AppContext): void {
     {
       schema: {
         tags: ["admin"],
-        body: z.strictObject({ code: z.string().trim().min(2).max(40).regex(/^[a-z0-9-]+$/, { message: "invalid_input" }), name, type: z.enum(agencyTypes), region: z.string().max(60).nullable().default(null) }),
+        body: z.strictObject({
+          code: z
+            .string()
+            .trim()
+            .min(2)
+            .max(40)
+            .regex(/^[a-z0-9-]+$/, { message: "invalid_input" }),
+          name,
+          type: z.enum(agencyTypes),
+          region: z.string().max(60).nullable().default(null),
+        }),
         response: { 201: agencyOut, ...commonErrors },
       },
     },
-    async (request, reply) => reply.status(201).send(presentAgency(await createAgency(ctx, actorOf(request), request.body))),
+    async (request, reply) =>
+      reply.status(201).send(presentAgency(await createAgency(ctx, actorOf(request), request.body))),
   );
 
   app.patch(
@@ -69,15 +97,22 @@ export function agencyRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ["admin"],
         params: uuidParam,
-        body: z.strictObject({ name: name.optional(), region: z.string().max(60).nullable().optional(), active: z.boolean().optional() }),
+        body: z.strictObject({
+          name: name.optional(),
+          region: z.string().max(60).nullable().optional(),
+          active: z.boolean().optional(),
+        }),
         response: { 200: agencyOut, ...commonErrors },
       },
     },
-    async (request) => presentAgency(await updateAgency(ctx, actorOf(request), request.params.id, request.body)),
+    async (request) =>
+      presentAgency(await updateAgency(ctx, actorOf(request), request.params.id, request.body)),
   );
 
-  app.get("/api/admin/users", { schema: { tags: ["admin"], response: { 200: z.array(adminUserOut), ...commonErrors } } }, async (request) =>
-    listUsers(ctx, actorOf(request)),
+  app.get(
+    "/api/admin/users",
+    { schema: { tags: ["admin"], response: { 200: z.array(adminUserOut), ...commonErrors } } },
+    async (request) => listUsers(ctx, actorOf(request)),
   );
 
   app.post(
@@ -108,7 +143,11 @@ export function agencyRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ["admin"],
         params: uuidParam,
-        body: z.strictObject({ displayName: name.optional(), roles: z.array(z.enum(roles)).min(1).max(roles.length).optional(), active: z.boolean().optional() }),
+        body: z.strictObject({
+          displayName: name.optional(),
+          roles: z.array(z.enum(roles)).min(1).max(roles.length).optional(),
+          active: z.boolean().optional(),
+        }),
         response: { 200: adminUserOut, ...commonErrors },
       },
     },
@@ -120,7 +159,14 @@ export function agencyRoutes(app: App, ctx: AppContext): void {
 
   app.post(
     "/api/admin/users/:id/password",
-    { schema: { tags: ["admin"], params: uuidParam, body: z.strictObject({ password: z.string().max(500) }), response: { 204: z.null(), ...commonErrors } } },
+    {
+      schema: {
+        tags: ["admin"],
+        params: uuidParam,
+        body: z.strictObject({ password: z.string().max(500) }),
+        response: { 204: z.null(), ...commonErrors },
+      },
+    },
     async (request, reply) => {
       await resetPassword(ctx, actorOf(request), request.params.id, request.body.password);
       return reply.status(204).send(null);
@@ -137,8 +183,10 @@ export function agencyRoutes(app: App, ctx: AppContext): void {
   );
 
   const roleSetting = z.object({ role: z.enum(roles), requireTotp: z.boolean() });
-  app.get("/api/admin/role-settings", { schema: { tags: ["admin"], response: { 200: z.array(roleSetting), ...commonErrors } } }, async (request) =>
-    listRoleSettings(ctx, actorOf(request)),
+  app.get(
+    "/api/admin/role-settings",
+    { schema: { tags: ["admin"], response: { 200: z.array(roleSetting), ...commonErrors } } },
+    async (request) => listRoleSettings(ctx, actorOf(request)),
   );
   app.put(
     "/api/admin/role-settings/:role",

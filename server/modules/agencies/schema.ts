@@ -23,7 +23,11 @@ export const users = pgTable(
     username: text("username").notNull().unique(),
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),
-    roles: text("roles").array().$type<Role[]>().notNull().default(sql`'{}'::text[]`),
+    roles: text("roles")
+      .array()
+      .$type<Role[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     language: text("language").$type<Language>().notNull().default("en"),
     active: boolean("active").notNull().default(true),
     mustChangePassword: boolean("must_change_password").notNull().default(false),

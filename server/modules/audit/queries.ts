@@ -27,11 +27,17 @@ export async function listAuditEvents(ctx: AppContext, actor: Actor, filters: Au
   if (filters.reference) conditions.push(eq(cases.reference, filters.reference));
   if (filters.username) conditions.push(eq(users.username, filters.username.trim().toLowerCase()));
   if (filters.from) conditions.push(gte(auditEvents.at, new Date(`${filters.from}T00:00:00Z`)));
-  if (filters.to) conditions.push(lt(auditEvents.at, new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000)));
+  if (filters.to)
+    conditions.push(lt(auditEvents.at, new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000)));
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const base = () =>
     ctx.db
-      .select({ event: auditEvents, username: users.username, agencyName: agencies.name, reference: cases.reference })
+      .select({
+        event: auditEvents,
+        username: users.username,
+        agencyName: agencies.name,
+        reference: cases.reference,
+      })
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.actorUserId))
       .leftJoin(agencies, eq(agencies.id, auditEvents.actorAgencyId))
@@ -71,7 +77,10 @@ export async function verifyTrail(ctx: AppContext, actor: Actor) {
   if (!mayAudit(actor)) throw new Forbidden();
   const verdict = await verifyAuditChain(ctx.db);
   await ctx.db.transaction((tx) =>
-    recordAudit(tx, auditActor(actor), { action: "audit.verify", detail: { ok: verdict.ok, checked: verdict.checked } }),
+    recordAudit(tx, auditActor(actor), {
+      action: "audit.verify",
+      detail: { ok: verdict.ok, checked: verdict.checked },
+    }),
   );
   return verdict;
 }

@@ -18,13 +18,24 @@ import { mayAddTeamAgency, mayRegisterCase } from "./policy";
 import { visibleCase } from "./queries";
 import { formatReference, nameTokens } from "./rules";
 import { joinCaseTeam } from "./team";
-import { type CaseScope, caseReferenceCounters, cases, caseScopes, caseTeam, personNameIndex, persons } from "./schema";
+import {
+  type CaseScope,
+  caseReferenceCounters,
+  cases,
+  caseScopes,
+  caseTeam,
+  personNameIndex,
+  persons,
+} from "./schema";
 
 async function nextReference(tx: Tx, prefix: string, year: number): Promise<string> {
   const [row] = await tx
     .insert(caseReferenceCounters)
     .values({ year, last: 1 })
-    .onConflictDoUpdate({ target: caseReferenceCounters.year, set: { last: sql`${caseReferenceCounters.last} + 1` } })
+    .onConflictDoUpdate({
+      target: caseReferenceCounters.year,
+      set: { last: sql`${caseReferenceCounters.last} + 1` },
+    })
     .returning({ last: caseReferenceCounters.last });
   if (!row) throw new Error("reference counter not updated");
   return formatReference(prefix, year, row.last);
@@ -35,11 +46,19 @@ async function nextReference(tx: Tx, prefix: string, year: number): Promise<stri
  * the case with its derived pathway, the identifying agency as the first team member, and the
  * audit row, in one transaction.
  */
-export async function registerCase(ctx: AppContext, actor: Actor, input: RegistrationInput): Promise<{ reference: string }> {
+export async function registerCase(
+  ctx: AppContext,
+  actor: Actor,
+  input: RegistrationInput,
+): Promise<{ reference: string }> {
   if (!mayRegisterCase(actor)) throw new Forbidden();
   const now = ctx.now();
   const today = localDate(now, ctx.jurisdiction.timeZone);
-  const [issue] = registrationIssues(input, today, ctx.jurisdiction.regions.map((r) => r.code));
+  const [issue] = registrationIssues(
+    input,
+    today,
+    ctx.jurisdiction.regions.map((r) => r.code),
+  );
   if (issue) throw new Invalid(issue.field, issue.code);
 
   const age = ageAtIdentification(input);
@@ -55,7 +74,8 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: Registr
     const keyId = await ctx.keyring.createDataKey(tx, "person");
     const seal = (table: string, recordId: string, field: string, value: string | null | undefined) =>
       value ? ctx.keyring.sealText(tx, keyId, { table, recordId, field }, value) : Promise.resolve(null);
-    const sealPerson = (field: string, value: string | null | undefined) => seal("persons", personId, field, value);
+    const sealPerson = (field: string, value: string | null | undefined) =>
+      seal("persons", personId, field, value);
 
     const givenName = await sealPerson("given_name", p.givenName);
     if (!givenName) throw new Invalid("person.givenName", "required");
@@ -77,7 +97,8 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: Registr
       numberOfChildren: p.numberOfChildren ?? null,
       education: p.education ?? null,
     });
-    if (tokens.length > 0) await tx.insert(personNameIndex).values(tokens.map((token) => ({ personId, token })));
+    if (tokens.length > 0)
+      await tx.insert(personNameIndex).values(tokens.map((token) => ({ personId, token })));
 
     const reference = await nextReference(tx, ctx.jurisdiction.referencePrefix, Number(today.slice(0, 4)));
     await tx.insert(cases).values({
@@ -100,7 +121,13 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: Registr
       createdAt: now,
       updatedAt: now,
     });
-    await tx.insert(caseTeam).values({ caseId, agencyId: actor.agencyId, scopes: [...caseScopes], addedBy: actor.userId, addedAt: now });
+    await tx.insert(caseTeam).values({
+      caseId,
+      agencyId: actor.agencyId,
+      scopes: [...caseScopes],
+      addedBy: actor.userId,
+      addedAt: now,
+    });
     await startPathway(tx, ctx.jurisdiction.code, { caseId, userId: actor.userId, now });
     await recordAudit(tx, auditActor(actor), {
       action: "case.register",
@@ -124,8 +151,18 @@ export async function addTeamAgency(
   if (!mayAddTeamAgency(actor)) throw new Forbidden();
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
-    const [agency] = await tx.select().from(agencies).where(and(eq(agencies.id, input.agencyId), eq(agencies.active, true)));
+    const [agency] = await tx
+      .select()
+      .from(agencies)
+      .where(and(eq(agencies.id, input.agencyId), eq(agencies.active, true)));
     if (!agency) throw new Invalid("agencyId", "invalid_choice");
-    await joinCaseTeam(tx, auditActor(actor), { caseId: found.id, reference, agency, scopes: input.scopes, userId: actor.userId, now });
+    await joinCaseTeam(tx, auditActor(actor), {
+      caseId: found.id,
+      reference,
+      agency,
+      scopes: input.scopes,
+      userId: actor.userId,
+      now,
+    });
   });
 }

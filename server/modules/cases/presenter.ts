@@ -4,7 +4,11 @@ type CaseRow = typeof cases.$inferSelect;
 type PersonRow = Pick<typeof persons.$inferSelect, "gender" | "citizenship">;
 
 /** A case in a list: no identifying field, ever. */
-export const presentCaseSummary = (row: CaseRow, person: PersonRow, identifyingAgency: { id: string; name: string }) => ({
+export const presentCaseSummary = (
+  row: CaseRow,
+  person: PersonRow,
+  identifyingAgency: { id: string; name: string },
+) => ({
   reference: row.reference,
   pathway: row.pathway,
   status: row.status,

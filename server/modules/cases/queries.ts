@@ -52,9 +52,11 @@ export async function listCases(ctx: AppContext, actor: Actor, filters: CaseFilt
   if (filters.from) conditions.push(gte(cases.identificationDate, filters.from));
   if (filters.to) conditions.push(lte(cases.identificationDate, filters.to));
   if (filters.agencyId) conditions.push(eq(cases.identifyingAgencyId, filters.agencyId));
-  if (filters.reference) conditions.push(sql`${cases.reference} ILIKE ${`%${filters.reference.replace(/[%_\\]/g, "")}%`}`);
+  if (filters.reference)
+    conditions.push(sql`${cases.reference} ILIKE ${`%${filters.reference.replace(/[%_\\]/g, "")}%`}`);
   const tokens = filters.name ? nameTokens(filters.name) : [];
-  if (filters.name && tokens.length === 0) return { items: [], total: 0, page: filters.page, pageSize: filters.pageSize };
+  if (filters.name && tokens.length === 0)
+    return { items: [], total: 0, page: filters.page, pageSize: filters.pageSize };
   if (tokens.length > 0) {
     const hashes = await Promise.all(tokens.map((t) => ctx.keyring.blindIndex(ctx.db, "name", t)));
     const matching = ctx.db
@@ -67,9 +69,17 @@ export async function listCases(ctx: AppContext, actor: Actor, filters: CaseFilt
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;
 
-  const [totalRow] = await ctx.db.select({ n: count() }).from(cases).innerJoin(caseTeam, activeMembership(actor)).where(where);
+  const [totalRow] = await ctx.db
+    .select({ n: count() })
+    .from(cases)
+    .innerJoin(caseTeam, activeMembership(actor))
+    .where(where);
   const rows = await ctx.db
-    .select({ case: cases, person: { gender: persons.gender, citizenship: persons.citizenship }, agency: { id: agencies.id, name: agencies.name } })
+    .select({
+      case: cases,
+      person: { gender: persons.gender, citizenship: persons.citizenship },
+      agency: { id: agencies.id, name: agencies.name },
+    })
     .from(cases)
     .innerJoin(caseTeam, activeMembership(actor))
     .innerJoin(persons, eq(persons.id, cases.personId))
@@ -86,7 +96,12 @@ export async function listCases(ctx: AppContext, actor: Actor, filters: CaseFilt
       recordAudit(tx, auditActor(actor), { action: "case.search.name", detail: { results: total } }),
     );
   }
-  return { items: rows.map((r) => presentCaseSummary(r.case, r.person, r.agency)), total, page: filters.page, pageSize: filters.pageSize };
+  return {
+    items: rows.map((r) => presentCaseSummary(r.case, r.person, r.agency)),
+    total,
+    page: filters.page,
+    pageSize: filters.pageSize,
+  };
 }
 
 /**
@@ -96,10 +111,17 @@ export async function listCases(ctx: AppContext, actor: Actor, filters: CaseFilt
 export async function getCase(ctx: AppContext, actor: Actor, reference: string) {
   const found = await visibleCase(ctx, actor, reference);
   const [person] = await ctx.db.select().from(persons).where(eq(persons.id, found.personId));
-  const [identifying] = await ctx.db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, found.identifyingAgencyId));
+  const [identifying] = await ctx.db
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencies)
+    .where(eq(agencies.id, found.identifyingAgencyId));
   if (!person || !identifying) throw new NotFound();
   const team = await ctx.db
-    .select({ agency: { id: agencies.id, name: agencies.name, type: agencies.type }, scopes: caseTeam.scopes, addedAt: caseTeam.addedAt })
+    .select({
+      agency: { id: agencies.id, name: agencies.name, type: agencies.type },
+      scopes: caseTeam.scopes,
+      addedAt: caseTeam.addedAt,
+    })
     .from(caseTeam)
     .innerJoin(agencies, eq(agencies.id, caseTeam.agencyId))
     .where(and(eq(caseTeam.caseId, found.id), isNull(caseTeam.removedAt)))
@@ -122,12 +144,23 @@ export async function getCase(ctx: AppContext, actor: Actor, reference: string) 
         identificationPlace: await open("cases", found.id, "identification_place", found.identificationPlace),
       }
     : null;
-  const circumstances = seeCircumstances ? await open("cases", found.id, "circumstances", found.circumstances) : null;
+  const circumstances = seeCircumstances
+    ? await open("cases", found.id, "circumstances", found.circumstances)
+    : null;
 
-  const fieldsRead = [...(identity ? ["identity"] : []), ...(circumstances !== null ? ["circumstances"] : [])];
+  const fieldsRead = [
+    ...(identity ? ["identity"] : []),
+    ...(circumstances !== null ? ["circumstances"] : []),
+  ];
   if (fieldsRead.length > 0) {
     await ctx.db.transaction((tx) =>
-      recordAudit(tx, auditActor(actor), { action: "case.identity.read", caseId: found.id, entity: "case", entityId: reference, detail: { reference, fields: fieldsRead } }),
+      recordAudit(tx, auditActor(actor), {
+        action: "case.identity.read",
+        caseId: found.id,
+        entity: "case",
+        entityId: reference,
+        detail: { reference, fields: fieldsRead },
+      }),
     );
   }
 
@@ -147,7 +180,11 @@ export async function getCase(ctx: AppContext, actor: Actor, reference: string) 
     identity,
     circumstances,
     team: team.map((member) => ({ ...member, addedAt: member.addedAt.toISOString() })),
-    permissions: { canSeeIdentity: seeIdentity, canSeeCircumstances: seeCircumstances, canAddAgency: mayAddTeamAgency(actor) },
+    permissions: {
+      canSeeIdentity: seeIdentity,
+      canSeeCircumstances: seeCircumstances,
+      canAddAgency: mayAddTeamAgency(actor),
+    },
   };
 }
 
@@ -157,19 +194,29 @@ export async function getCase(ctx: AppContext, actor: Actor, reference: string) 
  */
 export async function caseLabels(db: Queryable, caseIds: readonly string[]) {
   if (caseIds.length === 0) return new Map<string, { reference: string; pathway: Pathway }>();
-  const rows = await db.select({ id: cases.id, reference: cases.reference, pathway: cases.pathway }).from(cases).where(inArray(cases.id, [...caseIds]));
+  const rows = await db
+    .select({ id: cases.id, reference: cases.reference, pathway: cases.pathway })
+    .from(cases)
+    .where(inArray(cases.id, [...caseIds]));
   return new Map(rows.map((row) => [row.id, { reference: row.reference, pathway: row.pathway }]));
 }
 
 /** The data key of the case's person: what sealed text about the case is sealed under. */
 export async function personKeyOfCase(db: Queryable, caseId: string): Promise<string> {
-  const [row] = await db.select({ keyId: persons.dataKeyId }).from(cases).innerJoin(persons, eq(persons.id, cases.personId)).where(eq(cases.id, caseId));
+  const [row] = await db
+    .select({ keyId: persons.dataKeyId })
+    .from(cases)
+    .innerJoin(persons, eq(persons.id, cases.personId))
+    .where(eq(cases.id, caseId));
   if (!row) throw new NotFound();
   return row.keyId;
 }
 
 /** Whether the agency is on the case team now. */
 export async function isOnCaseTeam(db: Queryable, caseId: string, agencyId: string): Promise<boolean> {
-  const [row] = await db.select({ agencyId: caseTeam.agencyId }).from(caseTeam).where(and(eq(caseTeam.caseId, caseId), eq(caseTeam.agencyId, agencyId), isNull(caseTeam.removedAt)));
+  const [row] = await db
+    .select({ agencyId: caseTeam.agencyId })
+    .from(caseTeam)
+    .where(and(eq(caseTeam.caseId, caseId), eq(caseTeam.agencyId, agencyId), isNull(caseTeam.removedAt)));
   return row !== undefined;
 }

@@ -20,7 +20,6 @@ import { getCase, listCases } from "./queries";
 import { referencePattern } from "./rules";
 import { caseScopes } from "./schema";
 
-
 const caseSummaryOut = z.object({
   reference: z.string(),
   pathway: z.enum(pathways),
@@ -67,11 +66,17 @@ const caseDetailOut = caseSummaryOut.extend({
       addedAt: z.string(),
     }),
   ),
-  permissions: z.object({ canSeeIdentity: z.boolean(), canSeeCircumstances: z.boolean(), canAddAgency: z.boolean() }),
+  permissions: z.object({
+    canSeeIdentity: z.boolean(),
+    canSeeCircumstances: z.boolean(),
+    canAddAgency: z.boolean(),
+  }),
 });
 
 // A malformed reference is simply not found: the answer is the same as for someone else's case.
-export const referenceParam = z.strictObject({ reference: z.string().max(40).regex(referencePattern, { message: "not_found" }) });
+export const referenceParam = z.strictObject({
+  reference: z.string().max(40).regex(referencePattern, { message: "not_found" }),
+});
 
 export function caseRoutes(app: App, ctx: AppContext): void {
   // A search is a POST so that a name searched for never stands in a URL, a log or a history.
@@ -93,7 +98,12 @@ export function caseRoutes(app: App, ctx: AppContext): void {
           pageSize: z.number().int().min(1).max(100).default(25),
         }),
         response: {
-          200: z.object({ items: z.array(caseSummaryOut), total: z.number(), page: z.number(), pageSize: z.number() }),
+          200: z.object({
+            items: z.array(caseSummaryOut),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
           ...commonErrors,
         },
       },
@@ -104,14 +114,20 @@ export function caseRoutes(app: App, ctx: AppContext): void {
   app.post(
     "/api/cases",
     {
-      schema: { tags: ["cases"], body: registrationInput, response: { 201: z.object({ reference: z.string() }), ...commonErrors, 413: errorBody } },
+      schema: {
+        tags: ["cases"],
+        body: registrationInput,
+        response: { 201: z.object({ reference: z.string() }), ...commonErrors, 413: errorBody },
+      },
     },
     async (request, reply) => reply.status(201).send(await registerCase(ctx, actorOf(request), request.body)),
   );
 
   app.get(
     "/api/cases/:reference",
-    { schema: { tags: ["cases"], params: referenceParam, response: { 200: caseDetailOut, ...commonErrors } } },
+    {
+      schema: { tags: ["cases"], params: referenceParam, response: { 200: caseDetailOut, ...commonErrors } },
+    },
     async (request) => getCase(ctx, actorOf(request), request.params.reference),
   );
 
@@ -123,7 +139,10 @@ export function caseRoutes(app: App, ctx: AppContext): void {
         params: referenceParam,
         body: z.strictObject({
           agencyId: z.uuid({ message: "invalid_choice" }),
-          scopes: z.array(z.enum(caseScopes, { message: "invalid_choice" })).max(caseScopes.length).default([]),
+          scopes: z
+            .array(z.enum(caseScopes, { message: "invalid_choice" }))
+            .max(caseScopes.length)
+            .default([]),
         }),
         response: { 200: caseDetailOut, ...commonErrors, 409: errorBody },
       },

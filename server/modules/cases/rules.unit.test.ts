@@ -53,7 +53,11 @@ describe("registration validation", () => {
     expect(registrationIssues(input, "2026-01-10", ["prishtine"])).toEqual([]);
   });
   it("refuses an identification date in the future and an unknown region", () => {
-    const input = registrationInput.parse({ ...base, identificationDate: "2026-02-01", identificationRegion: "atlantis" });
+    const input = registrationInput.parse({
+      ...base,
+      identificationDate: "2026-02-01",
+      identificationRegion: "atlantis",
+    });
     expect(registrationIssues(input, "2026-01-10", ["prishtine"])).toEqual([
       { field: "identificationDate", code: "date_in_future" },
       { field: "identificationRegion", code: "invalid_choice" },
@@ -61,7 +65,9 @@ describe("registration validation", () => {
   });
   it("refuses a birth date after identification", () => {
     const input = registrationInput.parse({ ...base, person: { ...base.person, birthDate: "2026-05-01" } });
-    expect(registrationIssues(input, "2026-06-01", ["prishtine"])).toEqual([{ field: "person.birthDate", code: "birth_after_identification" }]);
+    expect(registrationIssues(input, "2026-06-01", ["prishtine"])).toEqual([
+      { field: "person.birthDate", code: "birth_after_identification" },
+    ]);
   });
   it("refuses impossible dates, unknown fields and unknown values", () => {
     expect(registrationInput.safeParse({ ...base, identificationDate: "2026-02-30" }).success).toBe(false);

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type {
   CaseStatus,
   ControlMethod,
@@ -31,9 +41,15 @@ export const persons = pgTable("persons", {
   phone: bytea("phone_sealed"),
   address: bytea("address_sealed"),
   gender: text("gender").$type<Gender>().notNull(),
-  citizenship: text("citizenship").array().notNull().default(sql`'{}'::text[]`),
+  citizenship: text("citizenship")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   primaryLanguage: text("primary_language"),
-  otherLanguages: text("other_languages").array().notNull().default(sql`'{}'::text[]`),
+  otherLanguages: text("other_languages")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   maritalStatus: text("marital_status").$type<MaritalStatus>(),
   numberOfChildren: integer("number_of_children"),
   education: text("education").$type<EducationLevel>(),
@@ -71,8 +87,16 @@ export const cases = pgTable(
     identificationRegion: text("identification_region").notNull(),
     identificationPlace: bytea("identification_place_sealed"),
     source: text("source").$type<IdentificationSource>().notNull(),
-    exploitationTypes: text("exploitation_types").array().$type<ExploitationType[]>().notNull().default(sql`'{}'::text[]`),
-    controlMethods: text("control_methods").array().$type<ControlMethod[]>().notNull().default(sql`'{}'::text[]`),
+    exploitationTypes: text("exploitation_types")
+      .array()
+      .$type<ExploitationType[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    controlMethods: text("control_methods")
+      .array()
+      .$type<ControlMethod[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     circumstances: bytea("circumstances_sealed"),
     identifyingAgencyId: uuid("identifying_agency_id")
       .notNull()
@@ -104,12 +128,19 @@ export const caseTeam = pgTable(
     agencyId: uuid("agency_id")
       .notNull()
       .references(() => agencies.id),
-    scopes: text("scopes").array().$type<CaseScope[]>().notNull().default(sql`'{}'::text[]`),
+    scopes: text("scopes")
+      .array()
+      .$type<CaseScope[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     addedBy: uuid("added_by").references(() => users.id),
     addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
     removedAt: timestamp("removed_at", { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.agencyId] }), index("case_team_agency_idx").on(t.agencyId, t.caseId)],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.agencyId] }),
+    index("case_team_agency_idx").on(t.agencyId, t.caseId),
+  ],
 );
 
 /** Per-year counters behind references such as NRM-2026-00042. */

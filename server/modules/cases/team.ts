@@ -20,7 +20,11 @@ export interface TeamChange {
  * audits it. Other modules (referrals) widen a team only through here: the case team is this
  * module's table.
  */
-export async function joinCaseTeam(tx: Tx, actor: AuditActor, change: TeamChange & { scopes: CaseScope[] }): Promise<void> {
+export async function joinCaseTeam(
+  tx: Tx,
+  actor: AuditActor,
+  change: TeamChange & { scopes: CaseScope[] },
+): Promise<void> {
   const where = and(eq(caseTeam.caseId, change.caseId), eq(caseTeam.agencyId, change.agency.id));
   const [member] = await tx.select().from(caseTeam).where(where).for("update");
   if (member && !member.removedAt) throw new Conflict("already_on_team");
@@ -33,7 +37,12 @@ export async function joinCaseTeam(tx: Tx, actor: AuditActor, change: TeamChange
     caseId: change.caseId,
     entity: "agency",
     entityId: change.agency.id,
-    detail: { reference: change.reference, agency: change.agency.code, scopes, ...(change.via ? { referral: change.via.referralId } : {}) },
+    detail: {
+      reference: change.reference,
+      agency: change.agency.code,
+      scopes,
+      ...(change.via ? { referral: change.via.referralId } : {}),
+    },
   });
 }
 
@@ -42,7 +51,13 @@ export async function leaveCaseTeam(tx: Tx, actor: AuditActor, change: TeamChang
   const removed = await tx
     .update(caseTeam)
     .set({ removedAt: change.now })
-    .where(and(eq(caseTeam.caseId, change.caseId), eq(caseTeam.agencyId, change.agency.id), isNull(caseTeam.removedAt)))
+    .where(
+      and(
+        eq(caseTeam.caseId, change.caseId),
+        eq(caseTeam.agencyId, change.agency.id),
+        isNull(caseTeam.removedAt),
+      ),
+    )
     .returning({ agencyId: caseTeam.agencyId });
   if (removed.length === 0) return;
   await recordAudit(tx, actor, {
@@ -50,6 +65,10 @@ export async function leaveCaseTeam(tx: Tx, actor: AuditActor, change: TeamChang
     caseId: change.caseId,
     entity: "agency",
     entityId: change.agency.id,
-    detail: { reference: change.reference, agency: change.agency.code, ...(change.via ? { referral: change.via.referralId } : {}) },
+    detail: {
+      reference: change.reference,
+      agency: change.agency.code,
+      ...(change.via ? { referral: change.via.referralId } : {}),
+    },
   });
 }

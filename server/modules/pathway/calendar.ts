@@ -109,7 +109,8 @@ function stepWallTime(w: WallTime, unit: "days" | "months", amount: number): Wal
 
 /** `from` plus a duration, reckoned in the time zone (see the note at the top of this file). */
 export function addDuration(from: Date, duration: Duration, timeZone: string): Date {
-  if (!Number.isInteger(duration.amount)) throw new RangeError(`a duration is a whole number of ${duration.unit}`);
+  if (!Number.isInteger(duration.amount))
+    throw new RangeError(`a duration is a whole number of ${duration.unit}`);
   if (Number.isNaN(from.getTime())) throw new RangeError("invalid date");
   switch (duration.unit) {
     case "hours":
@@ -128,7 +129,8 @@ export function addDaysToDate(date: string, days: number): string {
   if (!match) throw new RangeError(`not an ISO date: ${date}`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const start = new Date(Date.UTC(year, month - 1, day));
-  if (start.getUTCMonth() !== month - 1 || start.getUTCDate() !== day) throw new RangeError(`not a real date: ${date}`);
+  if (start.getUTCMonth() !== month - 1 || start.getUTCDate() !== day)
+    throw new RangeError(`not a real date: ${date}`);
   if (!Number.isInteger(days)) throw new RangeError("days must be a whole number");
   return new Date(start.getTime() + days * dayMs).toISOString().slice(0, 10);
 }

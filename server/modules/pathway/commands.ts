@@ -12,27 +12,55 @@ import { sopFor } from "./sop";
 import type { Stage } from "./vocabulary";
 
 /** At registration, inside its transaction: the case starts at identification under today's SOP. */
-export async function startPathway(tx: Tx, jurisdictionCode: string, change: { caseId: string; userId: string; now: Date }) {
+export async function startPathway(
+  tx: Tx,
+  jurisdictionCode: string,
+  change: { caseId: string; userId: string; now: Date },
+) {
   const sop = sopFor(jurisdictionCode);
-  await tx.insert(casePathways).values({ caseId: change.caseId, sopVersion: sop.version, stage: "identification", stageEnteredAt: change.now, movedBy: change.userId });
+  await tx.insert(casePathways).values({
+    caseId: change.caseId,
+    sopVersion: sop.version,
+    stage: "identification",
+    stageEnteredAt: change.now,
+    movedBy: change.userId,
+  });
 }
 
 /**
  * Moves a case to the next stage when the SOP allows it: the actor's role and agency type are
  * among those named for the step, and every requirement is established by the case's records.
  */
-export async function moveCaseStage(ctx: AppContext, actor: Actor, reference: string, to: Stage): Promise<void> {
+export async function moveCaseStage(
+  ctx: AppContext,
+  actor: Actor,
+  reference: string,
+  to: Stage,
+): Promise<void> {
   const found = await visibleCase(ctx, actor, reference);
   const sop = sopFor(ctx.jurisdiction.code);
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
-    const [current] = await tx.select().from(casePathways).where(eq(casePathways.caseId, found.id)).for("update");
+    const [current] = await tx
+      .select()
+      .from(casePathways)
+      .where(eq(casePathways.caseId, found.id))
+      .for("update");
     if (!current) throw new Conflict("no_pathway");
-    const step = allowedTransitions(sop, found.pathway, current.stage, actor, await caseFacts(tx, found.id)).find((s) => s.to === to);
+    const step = allowedTransitions(
+      sop,
+      found.pathway,
+      current.stage,
+      actor,
+      await caseFacts(tx, found.id),
+    ).find((s) => s.to === to);
     if (!step) throw new Invalid("to", "invalid_choice");
     if (!step.permitted) throw new Forbidden();
     if (!step.allowed) throw new Invalid("to", "requirements_missing", { missing: step.missing.join(", ") });
-    await tx.update(casePathways).set({ stage: to, stageEnteredAt: now, movedBy: actor.userId }).where(eq(casePathways.caseId, found.id));
+    await tx
+      .update(casePathways)
+      .set({ stage: to, stageEnteredAt: now, movedBy: actor.userId })
+      .where(eq(casePathways.caseId, found.id));
     await recordAudit(tx, auditActor(actor), {
       action: "case.stage",
       caseId: found.id,
@@ -42,4 +70,3 @@ export async function moveCaseStage(ctx: AppContext, actor: Actor, reference: st
     });
   });
 }
-

@@ -18,7 +18,13 @@ export async function casePathwayView(ctx: AppContext, actor: Actor, reference: 
   if (!current) throw new NotFound();
   const sop = sopFor(ctx.jurisdiction.code);
   const transitions = sop.pathways[found.pathway].transitions;
-  const next = allowedTransitions(sop, found.pathway, current.stage, actor, await caseFacts(ctx.db, found.id)).map((step) => {
+  const next = allowedTransitions(
+    sop,
+    found.pathway,
+    current.stage,
+    actor,
+    await caseFacts(ctx.db, found.id),
+  ).map((step) => {
     const rule = transitions.find((t) => t.to === step.to && t.from.includes(current.stage));
     return { ...step, roles: rule?.roles ?? [], agencyTypes: rule?.agencyTypes ?? [] };
   });

@@ -45,7 +45,8 @@ export function allowedTransitions(
   return pathwayOf(sop, pathway, stage)
     .transitions.filter((t) => t.from.includes(stage))
     .map((t) => {
-      const permitted = t.agencyTypes.includes(actor.agencyType) && actor.roles.some((r) => t.roles.includes(r));
+      const permitted =
+        t.agencyTypes.includes(actor.agencyType) && actor.roles.some((r) => t.roles.includes(r));
       const missing = t.requires.filter((r) => !facts.has(r));
       return { to: t.to, allowed: permitted && missing.length === 0, permitted, missing };
     });
@@ -56,10 +57,18 @@ export function allowedTransitions(
  * as in the usual reckoning of legal periods the day of identification is not counted and the period
  * runs to the end of its last day, so 90 days from 1 January end on 1 April. Extensions add days.
  */
-export function reflectionPeriodEnds(identificationDate: string, days: number, extensions: readonly { days: number }[] = []): string {
+export function reflectionPeriodEnds(
+  identificationDate: string,
+  days: number,
+  extensions: readonly { days: number }[] = [],
+): string {
   const all = [days, ...extensions.map((e) => e.days)];
-  if (all.some((d) => !Number.isInteger(d) || d < 0)) throw new RangeError("reflection periods and extensions are whole, non-negative days");
-  return addDaysToDate(identificationDate, all.reduce((sum, d) => sum + d, 0));
+  if (all.some((d) => !Number.isInteger(d) || d < 0))
+    throw new RangeError("reflection periods and extensions are whole, non-negative days");
+  return addDaysToDate(
+    identificationDate,
+    all.reduce((sum, d) => sum + d, 0),
+  );
 }
 
 /**
@@ -113,7 +122,13 @@ export interface DueTask {
  * Tasks that appear when a case enters a stage, e.g. for a child the on-call social services' tasks
  * appear at once at identification (issue 3, item 8).
  */
-export function tasksOnEntering(sop: Sop, pathway: Pathway, stage: Stage, at: Date, timeZone: string): DueTask[] {
+export function tasksOnEntering(
+  sop: Sop,
+  pathway: Pathway,
+  stage: Stage,
+  at: Date,
+  timeZone: string,
+): DueTask[] {
   return pathwayOf(sop, pathway, stage)
     .tasks.filter((t) => t.onEntering === stage)
     .map((t) => ({

@@ -45,8 +45,10 @@ const due = z
   })
   .transform((value, ctx): Due => {
     const { amount, unit, setting } = value;
-    if (setting !== undefined && amount === undefined && unit === undefined) return { kind: "setting", setting };
-    if (setting === undefined && amount !== undefined && unit !== undefined) return { kind: "fixed", duration: { amount, unit } };
+    if (setting !== undefined && amount === undefined && unit === undefined)
+      return { kind: "setting", setting };
+    if (setting === undefined && amount !== undefined && unit !== undefined)
+      return { kind: "fixed", duration: { amount, unit } };
     ctx.addIssue({ code: "custom", message: 'give either "setting", or "amount" with "unit"' });
     return z.NEVER;
   });
@@ -85,7 +87,10 @@ const sopSchema = z
     /** Recorded on each case, so a case is always read against the procedures it followed. */
     version: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "a version is lower case, e.g. kosovo-sop-2026.1"),
     /** Seed 002 rec. 2.11 iv: at least three months to decide on the future. */
-    reflectionPeriodDays: positiveInt.min(90, "the reflection period is at least three months (seed 002 rec. 2.11 iv)"),
+    reflectionPeriodDays: positiveInt.min(
+      90,
+      "the reflection period is at least three months (seed 002 rec. 2.11 iv)",
+    ),
     /** Foreign victims' temporary stay (Tirana statement; seed 002 rec. 2.11 iii). */
     temporaryResidenceDays: positiveInt,
     guardianDeadlineHours: positiveInt,
@@ -93,7 +98,10 @@ const sopSchema = z
     followUpMonths: z
       .array(positiveInt)
       .min(1)
-      .refine((months) => months.every((m, i) => i === 0 || m > (months[i - 1] ?? 0)), "follow-up months are in increasing order"),
+      .refine(
+        (months) => months.every((m, i) => i === 0 || m > (months[i - 1] ?? 0)),
+        "follow-up months are in increasing order",
+      ),
     pathways: z.strictObject({ foreign_adult: pathwaySop, domestic_adult: pathwaySop, child: pathwaySop }),
   })
   .superRefine((sop, ctx) => {
@@ -110,20 +118,23 @@ type Context = z.RefinementCtx;
 /** Cross-checks the schema cannot express; each issue names the place in the file. */
 function checkPathway(name: Pathway, sop: z.output<typeof pathwaySop>, ctx: Context): void {
   const at = (...rest: (string | number)[]) => ["pathways", name, ...rest];
-  const issue = (where: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path: where, message });
+  const issue = (where: (string | number)[], message: string) =>
+    ctx.addIssue({ code: "custom", path: where, message });
   const known = new Set<Stage>(sop.stages);
 
   sop.stages.forEach((s, i) => {
     if (sop.stages.indexOf(s) !== i) issue(at("stages", i), `stage "${s}" is listed twice`);
   });
-  if (sop.stages[0] !== "identification") issue(at("stages", 0), 'every pathway starts at "identification" (DOMAIN.md)');
+  if (sop.stages[0] !== "identification")
+    issue(at("stages", 0), 'every pathway starts at "identification" (DOMAIN.md)');
   if (!known.has("closure")) issue(at("stages"), 'every pathway ends in "closure" (DOMAIN.md)');
 
   const pairs = new Set<string>();
   sop.transitions.forEach((t, i) => {
     if (!known.has(t.to)) issue(at("transitions", i, "to"), `stage "${t.to}" is not a stage of this pathway`);
     t.from.forEach((from, j) => {
-      if (!known.has(from)) issue(at("transitions", i, "from", j), `stage "${from}" is not a stage of this pathway`);
+      if (!known.has(from))
+        issue(at("transitions", i, "from", j), `stage "${from}" is not a stage of this pathway`);
       if (from === t.to) issue(at("transitions", i, "from", j), `a transition from "${from}" to itself`);
       const pair = `${from}→${t.to}`;
       if (pairs.has(pair)) issue(at("transitions", i), `a second transition ${pair}`);
@@ -138,7 +149,8 @@ function checkPathway(name: Pathway, sop: z.output<typeof pathwaySop>, ctx: Cont
 
   const reachable = reachableStages(sop);
   sop.stages.forEach((s, i) => {
-    if (!reachable.has(s)) issue(at("stages", i), `stage "${s}" cannot be reached from "${sop.stages[0] ?? ""}"`);
+    if (!reachable.has(s))
+      issue(at("stages", i), `stage "${s}" cannot be reached from "${sop.stages[0] ?? ""}"`);
     if (s !== "closure" && !sop.transitions.some((t) => t.from.includes(s))) {
       issue(at("stages", i), `stage "${s}" is a dead end: no transition leads out of it`);
     }
@@ -146,7 +158,8 @@ function checkPathway(name: Pathway, sop: z.output<typeof pathwaySop>, ctx: Cont
 
   const codes = new Set<string>();
   sop.tasks.forEach((t, i) => {
-    if (!known.has(t.onEntering)) issue(at("tasks", i, "onEntering"), `stage "${t.onEntering}" is not a stage of this pathway`);
+    if (!known.has(t.onEntering))
+      issue(at("tasks", i, "onEntering"), `stage "${t.onEntering}" is not a stage of this pathway`);
     if (codes.has(t.code)) issue(at("tasks", i, "code"), `task "${t.code}" is listed twice`);
     codes.add(t.code);
   });
@@ -171,7 +184,9 @@ function reachableStages(sop: z.output<typeof pathwaySop>): Set<Stage> {
 export function parseSop(json: unknown, source: string): Sop {
   const result = sopSchema.safeParse(json);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`).join("\n");
+    const problems = result.error.issues
+      .map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`)
+      .join("\n");
     throw new Error(`Invalid SOP configuration in ${source}:\n${problems}`);
   }
   return result.data;
@@ -184,7 +199,9 @@ export function loadSop(jurisdictionCode: string, root = configRoot): Sop {
   try {
     json = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (error) {
-    throw new Error(`Cannot read the SOP in ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Cannot read the SOP in ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return parseSop(json, file);
 }

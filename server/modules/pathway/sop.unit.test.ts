@@ -72,7 +72,9 @@ describe("the Kosovo SOP", () => {
     }
     expect(sop.pathways.foreign_adult.stages).toContain("return_and_reintegration");
     expect(sop.pathways.domestic_adult.stages).not.toContain("return_and_reintegration");
-    expect(sop.pathways.child.stages).toEqual(expect.arrayContaining(["return_and_reintegration", "reintegration"]));
+    expect(sop.pathways.child.stages).toEqual(
+      expect.arrayContaining(["return_and_reintegration", "reintegration"]),
+    );
   });
 
   it("names no requirement of cooperation with police or prosecution anywhere", () => {
@@ -135,48 +137,73 @@ describe("a broken sop.json is refused with a message naming the place", () => {
     expect(() => loadSop("atlantis")).toThrow(/Cannot read the SOP in .*atlantis[/\\]sop\.json/);
   });
 
-  it.each(cooperationRequirements.map((name) => [name]))("refuses %s as a requirement of any step of assistance", (name) => {
-    for (const [pathway, from, to] of [
-      ["foreign_adult", "referral", "immediate_assistance"],
-      ["domestic_adult", "decision_on_future", "reintegration"],
-      ["child", "reflection_period", "decision_on_future"],
-      ["foreign_adult", "decision_on_future", "return_and_reintegration"],
-    ] as const) {
-      const problem = problemAfter((sop) => transition(sop, pathway, from, to).requires.push(name));
-      expect(problem).toMatch(new RegExp(`pathways\\.${pathway}\\.transitions\\.\\d+\\.requires\\.\\d+: "${name}" would make assistance depend on cooperation`));
-    }
-  });
+  it.each(cooperationRequirements.map((name) => [name]))(
+    "refuses %s as a requirement of any step of assistance",
+    (name) => {
+      for (const [pathway, from, to] of [
+        ["foreign_adult", "referral", "immediate_assistance"],
+        ["domestic_adult", "decision_on_future", "reintegration"],
+        ["child", "reflection_period", "decision_on_future"],
+        ["foreign_adult", "decision_on_future", "return_and_reintegration"],
+      ] as const) {
+        const problem = problemAfter((sop) => transition(sop, pathway, from, to).requires.push(name));
+        expect(problem).toMatch(
+          new RegExp(
+            `pathways\\.${pathway}\\.transitions\\.\\d+\\.requires\\.\\d+: "${name}" would make assistance depend on cooperation`,
+          ),
+        );
+      }
+    },
+  );
 
   it("refuses a renamed cooperation requirement too", () => {
-    expect(problemAfter((sop) => transition(sop, "child", "referral", "immediate_assistance").requires.push("victim_statement_done"))).toMatch(
-      /"victim_statement_done" would make assistance depend on cooperation/,
-    );
+    expect(
+      problemAfter((sop) =>
+        transition(sop, "child", "referral", "immediate_assistance").requires.push("victim_statement_done"),
+      ),
+    ).toMatch(/"victim_statement_done" would make assistance depend on cooperation/);
   });
 
   it("refuses an unknown requirement, listing the known ones", () => {
-    expect(problemAfter((sop) => transition(sop, "child", "referral", "immediate_assistance").requires.push("paperwork_done"))).toMatch(
+    expect(
+      problemAfter((sop) =>
+        transition(sop, "child", "referral", "immediate_assistance").requires.push("paperwork_done"),
+      ),
+    ).toMatch(
       /pathways\.child\.transitions\.2\.requires\.1: unknown requirement "paperwork_done"; known: first_interview_recorded, /,
     );
   });
 
   it("refuses an unknown role and an unknown agency type", () => {
-    expect(problemAfter((sop) => transition(sop, "foreign_adult", "referral", "immediate_assistance").agencyTypes.push("embassy"))).toMatch(
-      /pathways\.foreign_adult\.transitions\.2\.agencyTypes\.4: /,
-    );
-    expect(problemAfter((sop) => transition(sop, "foreign_adult", "referral", "immediate_assistance").roles.push("janitor"))).toMatch(
-      /pathways\.foreign_adult\.transitions\.2\.roles\.2: /,
-    );
+    expect(
+      problemAfter((sop) =>
+        transition(sop, "foreign_adult", "referral", "immediate_assistance").agencyTypes.push("embassy"),
+      ),
+    ).toMatch(/pathways\.foreign_adult\.transitions\.2\.agencyTypes\.4: /);
+    expect(
+      problemAfter((sop) =>
+        transition(sop, "foreign_adult", "referral", "immediate_assistance").roles.push("janitor"),
+      ),
+    ).toMatch(/pathways\.foreign_adult\.transitions\.2\.roles\.2: /);
     expect(roles).not.toContain("janitor");
     expect(agencyTypes).not.toContain("embassy");
   });
 
   it("refuses a transition to a stage the pathway does not have", () => {
-    expect(problemAfter((sop) => (transition(sop, "domestic_adult", "decision_on_future", "reintegration").to = "return_and_reintegration"))).toMatch(
+    expect(
+      problemAfter(
+        (sop) =>
+          (transition(sop, "domestic_adult", "decision_on_future", "reintegration").to =
+            "return_and_reintegration"),
+      ),
+    ).toMatch(
       /pathways\.domestic_adult\.transitions\.6\.to: stage "return_and_reintegration" is not a stage of this pathway/,
     );
-    expect(problemAfter((sop) => (transition(sop, "child", "referral", "immediate_assistance").to = "holding_cell"))).toMatch(
-      /pathways\.child\.transitions\.2\.to: /,
-    );
+    expect(
+      problemAfter(
+        (sop) => (transition(sop, "child", "referral", "immediate_assistance").to = "holding_cell"),
+      ),
+    ).toMatch(/pathways\.child\.transitions\.2\.to: /);
   });
 
   it("refuses a stage that cannot be reached from identification", () => {
@@ -185,7 +212,9 @@ describe("a broken sop.json is refused with a message naming the place", () => {
         const p = sop.pathways.foreign_adult;
         p.transitions = p.transitions.filter((t) => t.to !== "reintegration");
       }),
-    ).toMatch(/pathways\.foreign_adult\.stages\.7: stage "reintegration" cannot be reached from "identification"/);
+    ).toMatch(
+      /pathways\.foreign_adult\.stages\.7: stage "reintegration" cannot be reached from "identification"/,
+    );
   });
 
   it("refuses a stage with no way out other than closure", () => {
@@ -197,7 +226,9 @@ describe("a broken sop.json is refused with a message naming the place", () => {
   });
 
   it("refuses a pathway that does not start at identification or has no closure", () => {
-    expect(problemAfter((sop) => sop.pathways.child.stages.reverse())).toMatch(/pathways\.child\.stages\.0: every pathway starts at "identification"/);
+    expect(problemAfter((sop) => sop.pathways.child.stages.reverse())).toMatch(
+      /pathways\.child\.stages\.0: every pathway starts at "identification"/,
+    );
     expect(
       problemAfter((sop) => {
         const p = sop.pathways.domestic_adult;
@@ -207,13 +238,19 @@ describe("a broken sop.json is refused with a message naming the place", () => {
   });
 
   it("refuses a duplicated stage, a duplicated transition and a transition to itself", () => {
-    expect(problemAfter((sop) => sop.pathways.child.stages.push("referral"))).toMatch(/pathways\.child\.stages\.9: stage "referral" is listed twice/);
-    expect(problemAfter((sop) => sop.pathways.child.transitions.push(transition(sop, "child", "referral", "immediate_assistance")))).toMatch(
-      /a second transition referral→immediate_assistance/,
+    expect(problemAfter((sop) => sop.pathways.child.stages.push("referral"))).toMatch(
+      /pathways\.child\.stages\.9: stage "referral" is listed twice/,
     );
-    expect(problemAfter((sop) => transition(sop, "child", "referral", "immediate_assistance").from.push("immediate_assistance"))).toMatch(
-      /a transition from "immediate_assistance" to itself/,
-    );
+    expect(
+      problemAfter((sop) =>
+        sop.pathways.child.transitions.push(transition(sop, "child", "referral", "immediate_assistance")),
+      ),
+    ).toMatch(/a second transition referral→immediate_assistance/);
+    expect(
+      problemAfter((sop) =>
+        transition(sop, "child", "referral", "immediate_assistance").from.push("immediate_assistance"),
+      ),
+    ).toMatch(/a transition from "immediate_assistance" to itself/);
   });
 
   it("refuses a task on a stage the pathway does not have, a duplicated task and an unclear deadline", () => {
@@ -225,25 +262,38 @@ describe("a broken sop.json is refused with a message naming the place", () => {
     expect(problemAfter((sop) => (firstTask(sop).onEntering = "return_and_reintegration"))).toMatch(
       /pathways\.domestic_adult\.tasks\.0\.onEntering: stage "return_and_reintegration" is not a stage of this pathway/,
     );
-    expect(problemAfter((sop) => sop.pathways.domestic_adult.tasks.push(firstTask(sop)))).toMatch(/task "contact_ngo_case_worker" is listed twice/);
-    expect(problemAfter((sop) => (firstTask(sop).due = { amount: 12, unit: "hours", setting: "guardianDeadlineHours" }))).toMatch(
-      /pathways\.domestic_adult\.tasks\.0\.due: give either "setting", or "amount" with "unit"/,
+    expect(problemAfter((sop) => sop.pathways.domestic_adult.tasks.push(firstTask(sop)))).toMatch(
+      /task "contact_ngo_case_worker" is listed twice/,
     );
-    expect(problemAfter((sop) => (firstTask(sop).due = { amount: 12 }))).toMatch(/tasks\.0\.due: give either/);
-    expect(problemAfter((sop) => (firstTask(sop).due = { amount: 0, unit: "hours" }))).toMatch(/tasks\.0\.due\.amount: /);
+    expect(
+      problemAfter(
+        (sop) => (firstTask(sop).due = { amount: 12, unit: "hours", setting: "guardianDeadlineHours" }),
+      ),
+    ).toMatch(/pathways\.domestic_adult\.tasks\.0\.due: give either "setting", or "amount" with "unit"/);
+    expect(problemAfter((sop) => (firstTask(sop).due = { amount: 12 }))).toMatch(
+      /tasks\.0\.due: give either/,
+    );
+    expect(problemAfter((sop) => (firstTask(sop).due = { amount: 0, unit: "hours" }))).toMatch(
+      /tasks\.0\.due\.amount: /,
+    );
   });
 
   it("refuses a reflection period shorter than three months", () => {
-    expect(problemAfter((sop) => (sop.reflectionPeriodDays = 30))).toMatch(/reflectionPeriodDays: the reflection period is at least three months/);
+    expect(problemAfter((sop) => (sop.reflectionPeriodDays = 30))).toMatch(
+      /reflectionPeriodDays: the reflection period is at least three months/,
+    );
   });
 
   describe("refuses a file that drops a rule of DOMAIN.md", () => {
     const shipped = kosovoJson();
     const cases = domainRules.flatMap((rule) =>
-      rule.pathways.filter((pathway) => shipped.pathways[pathway].stages.includes(rule.into)).map((pathway) => ({ ...rule, pathway })),
+      rule.pathways
+        .filter((pathway) => shipped.pathways[pathway].stages.includes(rule.into))
+        .map((pathway) => ({ ...rule, pathway })),
     );
     it("covers every rule on some pathway of the shipped file", () => {
-      for (const rule of domainRules) expect(cases.some((c) => c.into === rule.into && c.requires === rule.requires)).toBe(true);
+      for (const rule of domainRules)
+        expect(cases.some((c) => c.into === rule.into && c.requires === rule.requires)).toBe(true);
     });
     it.each(cases)("$pathway: into $into without $requires", ({ pathway, into, requires, why }) => {
       const problem = problemAfter((sop) => {
@@ -252,7 +302,9 @@ describe("a broken sop.json is refused with a message naming the place", () => {
         t.requires = t.requires.filter((r) => r !== requires);
       });
       expect(problem).toContain(`must include "${requires}": ${why}`);
-      expect(problem).toMatch(new RegExp(`pathways\\.${pathway}\\.transitions\\.\\d+\\.requires: must include`));
+      expect(problem).toMatch(
+        new RegExp(`pathways\\.${pathway}\\.transitions\\.\\d+\\.requires: must include`),
+      );
     });
   });
 });

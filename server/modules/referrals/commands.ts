@@ -10,29 +10,54 @@ import { agencies } from "../agencies/schema";
 import { caseLabels, isOnCaseTeam, personKeyOfCase, visibleCase } from "../cases/queries";
 import { joinCaseTeam, leaveCaseTeam } from "../cases/team";
 import { mayAnswerReferral, mayRefer, mayRevokeReferral, maySeeReferral } from "./policy";
-import { coveredScopes, declineIssue, grantedScopes, nextStatus, type ReferralAction, type ReferralDraft, referralIssue } from "./rules";
+import {
+  coveredScopes,
+  declineIssue,
+  grantedScopes,
+  nextStatus,
+  type ReferralAction,
+  type ReferralDraft,
+  referralIssue,
+} from "./rules";
 import { referrals } from "./schema";
 
 /**
  * Refers a case to another agency. Refused (400, naming the field) without the person's consent
  * to this recipient and purpose or a recorded legal basis; the scopes granted are fixed here.
  */
-export async function referCase(ctx: AppContext, actor: Actor, reference: string, input: ReferralDraft & { note?: string | null | undefined }): Promise<{ id: string }> {
+export async function referCase(
+  ctx: AppContext,
+  actor: Actor,
+  reference: string,
+  input: ReferralDraft & { note?: string | null | undefined },
+): Promise<{ id: string }> {
   const found = await visibleCase(ctx, actor, reference);
   if (!mayRefer(actor)) throw new Forbidden();
   const now = ctx.now();
-  const issue = referralIssue(input, { fromAgencyId: actor.agencyId, pathway: found.pathway, today: localDate(now, ctx.jurisdiction.timeZone) });
+  const issue = referralIssue(input, {
+    fromAgencyId: actor.agencyId,
+    pathway: found.pathway,
+    today: localDate(now, ctx.jurisdiction.timeZone),
+  });
   if (issue) throw new Invalid(issue.field, issue.code);
   const covered = coveredScopes(input);
   const granted = grantedScopes(input.scopes, covered);
   const id = randomUUID();
 
   return ctx.db.transaction(async (tx) => {
-    const [to] = await tx.select().from(agencies).where(and(eq(agencies.id, input.toAgencyId), eq(agencies.active, true)));
+    const [to] = await tx
+      .select()
+      .from(agencies)
+      .where(and(eq(agencies.id, input.toAgencyId), eq(agencies.active, true)));
     if (!to) throw new Invalid("toAgencyId", "invalid_choice");
     if (await isOnCaseTeam(tx, found.id, to.id)) throw new Invalid("toAgencyId", "already_on_team");
     const note = input.note?.trim()
-      ? await ctx.keyring.sealText(tx, await personKeyOfCase(tx, found.id), { table: "referrals", recordId: id, field: "note" }, input.note.trim())
+      ? await ctx.keyring.sealText(
+          tx,
+          await personKeyOfCase(tx, found.id),
+          { table: "referrals", recordId: id, field: "note" },
+          input.note.trim(),
+        )
       : null;
     const consent = input.consent?.given ? input.consent : null;
     const legalBasis = consent ? null : (input.legalBasis ?? null);
@@ -81,7 +106,10 @@ async function referralForStep(tx: Tx, actor: Actor, id: string, action: Referra
   if (!allowed) throw new Forbidden();
   const next = nextStatus(row.status, action);
   if (!next) throw new Conflict("referral_closed");
-  const [to] = await tx.select({ id: agencies.id, code: agencies.code }).from(agencies).where(eq(agencies.id, row.toAgencyId));
+  const [to] = await tx
+    .select({ id: agencies.id, code: agencies.code })
+    .from(agencies)
+    .where(eq(agencies.id, row.toAgencyId));
   const label = (await caseLabels(tx, [row.caseId])).get(row.caseId);
   if (!to || !label) throw new NotFound();
   return { row, next, to, reference: label.reference };
@@ -92,14 +120,35 @@ export async function acceptReferral(ctx: AppContext, actor: Actor, id: string):
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     const { row, next, to, reference } = await referralForStep(tx, actor, id, "accept");
-    await tx.update(referrals).set({ status: next, answeredBy: actor.userId, answeredAt: now }).where(eq(referrals.id, id));
-    const change = { caseId: row.caseId, reference, agency: to, userId: actor.userId, now, via: { referralId: id } };
+    await tx
+      .update(referrals)
+      .set({ status: next, answeredBy: actor.userId, answeredAt: now })
+      .where(eq(referrals.id, id));
+    const change = {
+      caseId: row.caseId,
+      reference,
+      agency: to,
+      userId: actor.userId,
+      now,
+      via: { referralId: id },
+    };
     await joinCaseTeam(tx, auditActor(actor), { ...change, scopes: row.grantedScopes });
-    await recordAudit(tx, auditActor(actor), { action: "referral.accept", caseId: row.caseId, entity: "referral", entityId: id, detail: { reference, scopes: row.grantedScopes } });
+    await recordAudit(tx, auditActor(actor), {
+      action: "referral.accept",
+      caseId: row.caseId,
+      entity: "referral",
+      entityId: id,
+      detail: { reference, scopes: row.grantedScopes },
+    });
   });
 }
 
-export async function declineReferral(ctx: AppContext, actor: Actor, id: string, reason: string | null | undefined): Promise<void> {
+export async function declineReferral(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  reason: string | null | undefined,
+): Promise<void> {
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     const { row, next, reference } = await referralForStep(tx, actor, id, "decline");
@@ -107,8 +156,17 @@ export async function declineReferral(ctx: AppContext, actor: Actor, id: string,
     if (issue) throw new Invalid(issue.field, issue.code);
     // The reason stays on the referral: free text may name people, and the audit trail holds none.
     const declineReason = (reason ?? "").trim();
-    await tx.update(referrals).set({ status: next, answeredBy: actor.userId, answeredAt: now, declineReason }).where(eq(referrals.id, id));
-    await recordAudit(tx, auditActor(actor), { action: "referral.decline", caseId: row.caseId, entity: "referral", entityId: id, detail: { reference } });
+    await tx
+      .update(referrals)
+      .set({ status: next, answeredBy: actor.userId, answeredAt: now, declineReason })
+      .where(eq(referrals.id, id));
+    await recordAudit(tx, auditActor(actor), {
+      action: "referral.decline",
+      caseId: row.caseId,
+      entity: "referral",
+      entityId: id,
+      detail: { reference },
+    });
   });
 }
 
@@ -117,10 +175,26 @@ export async function revokeReferral(ctx: AppContext, actor: Actor, id: string):
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     const { row, next, to, reference } = await referralForStep(tx, actor, id, "revoke");
-    await tx.update(referrals).set({ status: next, revokedBy: actor.userId, revokedAt: now }).where(eq(referrals.id, id));
+    await tx
+      .update(referrals)
+      .set({ status: next, revokedBy: actor.userId, revokedAt: now })
+      .where(eq(referrals.id, id));
     if (row.status === "accepted") {
-      await leaveCaseTeam(tx, auditActor(actor), { caseId: row.caseId, reference, agency: to, userId: actor.userId, now, via: { referralId: id } });
+      await leaveCaseTeam(tx, auditActor(actor), {
+        caseId: row.caseId,
+        reference,
+        agency: to,
+        userId: actor.userId,
+        now,
+        via: { referralId: id },
+      });
     }
-    await recordAudit(tx, auditActor(actor), { action: "referral.revoke", caseId: row.caseId, entity: "referral", entityId: id, detail: { reference, was: row.status } });
+    await recordAudit(tx, auditActor(actor), {
+      action: "referral.revoke",
+      caseId: row.caseId,
+      entity: "referral",
+      entityId: id,
+      detail: { reference, was: row.status },
+    });
   });
 }

@@ -17,7 +17,8 @@ export const mayReadInbox = (actor: Actor) => hasRole(actor, ...caseRoles);
 
 /** A referral is seen by case roles of the two agencies it connects, and nobody else. */
 export const maySeeReferral = (actor: Actor, referral: Referral) =>
-  hasRole(actor, ...caseRoles) && (actor.agencyId === referral.fromAgencyId || actor.agencyId === referral.toAgencyId);
+  hasRole(actor, ...caseRoles) &&
+  (actor.agencyId === referral.fromAgencyId || actor.agencyId === referral.toAgencyId);
 
 export const mayAnswerReferral = (actor: Actor, referral: Referral) =>
   actor.agencyId === referral.toAgencyId && hasRole(actor, ...answeringRoles);
@@ -26,4 +27,5 @@ export const mayRevokeReferral = (actor: Actor, referral: Referral) =>
   actor.agencyId === referral.fromAgencyId && hasRole(actor, ...referringRoles);
 
 /** The note may name the person: only roles that may read identifying data open it. */
-export const maySeeReferralNote = (actor: Actor, referral: Referral) => maySeeReferral(actor, referral) && hasRole(actor, ...identityRoles);
+export const maySeeReferralNote = (actor: Actor, referral: Referral) =>
+  maySeeReferral(actor, referral) && hasRole(actor, ...identityRoles);

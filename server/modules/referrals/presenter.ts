@@ -7,15 +7,25 @@ export type AgencyName = { id: string; name: string };
 
 /** Consent or, failing it, the legal basis the referral rests on. */
 function groundsOf(row: ReferralRow) {
-  if (row.consentDate && row.consentMethod) return { kind: "consent" as const, date: row.consentDate, method: row.consentMethod };
-  return { kind: "legal_basis" as const, basis: row.legalBasis, decidedBy: row.legalBasisDecidedBy, date: row.legalBasisDate };
+  if (row.consentDate && row.consentMethod)
+    return { kind: "consent" as const, date: row.consentDate, method: row.consentMethod };
+  return {
+    kind: "legal_basis" as const,
+    basis: row.legalBasis,
+    decidedBy: row.legalBasisDecidedBy,
+    date: row.legalBasisDate,
+  };
 }
 
 /**
  * A referral as both agencies see it: the case's reference and pathway, never the case itself.
  * The recipient learns about the person only after accepting, through the case team.
  */
-export const presentReferral = (row: ReferralRow, label: CaseLabel, agencyName: (id: string) => AgencyName) => ({
+export const presentReferral = (
+  row: ReferralRow,
+  label: CaseLabel,
+  agencyName: (id: string) => AgencyName,
+) => ({
   id: row.id,
   case: label,
   from: agencyName(row.fromAgencyId),

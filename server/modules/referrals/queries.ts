@@ -6,7 +6,13 @@ import type { Queryable } from "../../platform/db/types";
 import { Forbidden, NotFound } from "../../platform/errors";
 import { agencies } from "../agencies/schema";
 import { caseLabels, personKeyOfCase, visibleCase } from "../cases/queries";
-import { mayAnswerReferral, mayReadInbox, mayRevokeReferral, maySeeReferral, maySeeReferralNote } from "./policy";
+import {
+  mayAnswerReferral,
+  mayReadInbox,
+  mayRevokeReferral,
+  maySeeReferral,
+  maySeeReferralNote,
+} from "./policy";
 import { type AgencyName, presentReferral } from "./presenter";
 import { nextStatus } from "./rules";
 import { referralReads, referrals } from "./schema";
@@ -19,7 +25,11 @@ async function presentAll(db: Queryable, rows: ReferralRow[]) {
   const ids = [...new Set(rows.flatMap((r) => [r.fromAgencyId, r.toAgencyId]))];
   const names = new Map<string, AgencyName>();
   if (ids.length > 0) {
-    for (const a of await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, ids))) names.set(a.id, a);
+    for (const a of await db
+      .select({ id: agencies.id, name: agencies.name })
+      .from(agencies)
+      .where(inArray(agencies.id, ids)))
+      names.set(a.id, a);
   }
   const nameOf = (id: string) => names.get(id) ?? { id, name: "" };
   return rows.flatMap((row) => {
@@ -31,7 +41,11 @@ async function presentAll(db: Queryable, rows: ReferralRow[]) {
 /** The referrals of a case, for its team. */
 export async function listCaseReferrals(ctx: AppContext, actor: Actor, reference: string) {
   const found = await visibleCase(ctx, actor, reference);
-  const rows = await ctx.db.select().from(referrals).where(eq(referrals.caseId, found.id)).orderBy(desc(referrals.referredAt));
+  const rows = await ctx.db
+    .select()
+    .from(referrals)
+    .where(eq(referrals.caseId, found.id))
+    .orderBy(desc(referrals.referredAt));
   return (await presentAll(ctx.db, rows)).map((r) => r.referral);
 }
 
@@ -44,12 +58,20 @@ export async function referralInbox(ctx: AppContext, actor: Actor) {
   const rows = await ctx.db
     .select({ referral: referrals, readAt: referralReads.readAt })
     .from(referrals)
-    .leftJoin(referralReads, and(eq(referralReads.referralId, referrals.id), eq(referralReads.userId, actor.userId)))
+    .leftJoin(
+      referralReads,
+      and(eq(referralReads.referralId, referrals.id), eq(referralReads.userId, actor.userId)),
+    )
     .where(eq(referrals.toAgencyId, actor.agencyId))
     .orderBy(desc(referrals.referredAt))
     .limit(200);
   const readIds = new Set(rows.filter((r) => r.readAt !== null).map((r) => r.referral.id));
-  const items = (await presentAll(ctx.db, rows.map((r) => r.referral))).map(({ row, referral }) => ({ ...referral, unread: !readIds.has(row.id) }));
+  const items = (
+    await presentAll(
+      ctx.db,
+      rows.map((r) => r.referral),
+    )
+  ).map(({ row, referral }) => ({ ...referral, unread: !readIds.has(row.id) }));
   const pending = items.filter((item) => item.status === "pending");
   return { items, pending: pending.length, unread: pending.filter((item) => item.unread).length };
 }
@@ -64,13 +86,25 @@ export async function getReferral(ctx: AppContext, actor: Actor, id: string) {
   const [presented] = await presentAll(ctx.db, [row]);
   if (!presented) throw new NotFound();
   const at = { table: "referrals", recordId: row.id, field: "note" };
-  const note = row.note && maySeeReferralNote(actor, row) ? await ctx.keyring.openText(ctx.db, await personKeyOfCase(ctx.db, row.caseId), at, row.note) : null;
+  const note =
+    row.note && maySeeReferralNote(actor, row)
+      ? await ctx.keyring.openText(ctx.db, await personKeyOfCase(ctx.db, row.caseId), at, row.note)
+      : null;
   await ctx.db.transaction(async (tx) => {
     if (actor.agencyId === row.toAgencyId) {
-      await tx.insert(referralReads).values({ referralId: row.id, userId: actor.userId, readAt: ctx.now() }).onConflictDoNothing();
+      await tx
+        .insert(referralReads)
+        .values({ referralId: row.id, userId: actor.userId, readAt: ctx.now() })
+        .onConflictDoNothing();
     }
     if (note !== null) {
-      await recordAudit(tx, auditActor(actor), { action: "referral.note.read", caseId: row.caseId, entity: "referral", entityId: row.id, detail: { reference: presented.referral.case.reference } });
+      await recordAudit(tx, auditActor(actor), {
+        action: "referral.note.read",
+        caseId: row.caseId,
+        entity: "referral",
+        entityId: row.id,
+        detail: { reference: presented.referral.case.reference },
+      });
     }
   });
   return {

@@ -1,7 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/schema";
-import { registration, type Session, startTestEnvironment, type TestEnvironment } from "../../testing/harness";
+import {
+  registration,
+  type Session,
+  startTestEnvironment,
+  type TestEnvironment,
+} from "../../testing/harness";
 import { cases } from "../cases/schema";
 
 let env: TestEnvironment;
@@ -27,15 +32,29 @@ afterAll(() => env.close());
 const consent = { given: true, date: "2026-06-14", method: "written", scopes: ["circumstances"] };
 
 async function registerCase(): Promise<string> {
-  const response = await env.as(police, { method: "POST", url: "/api/cases", payload: registration({ person: { familyName: "Referova" }, circumstances: "Found in a bar." }) });
+  const response = await env.as(police, {
+    method: "POST",
+    url: "/api/cases",
+    payload: registration({ person: { familyName: "Referova" }, circumstances: "Found in a bar." }),
+  });
   return response.json<{ reference: string }>().reference;
 }
-const refer = (reference: string, body: object) => env.as(police, { method: "POST", url: `/api/cases/${reference}/referrals`, payload: body });
-const step = (session: Session, id: string, action: string, payload: object = {}) => env.as(session, { method: "POST", url: `/api/referrals/${id}/${action}`, payload });
-const openCase = (session: Session, reference: string) => env.as(session, { method: "GET", url: `/api/cases/${reference}` });
+const refer = (reference: string, body: object) =>
+  env.as(police, { method: "POST", url: `/api/cases/${reference}/referrals`, payload: body });
+const step = (session: Session, id: string, action: string, payload: object = {}) =>
+  env.as(session, { method: "POST", url: `/api/referrals/${id}/${action}`, payload });
+const openCase = (session: Session, reference: string) =>
+  env.as(session, { method: "GET", url: `/api/cases/${reference}` });
 
 async function referForHousing(reference: string): Promise<string> {
-  const response = await refer(reference, { toAgencyId: iomId, purpose: "service", service: "safe_housing", scopes: ["identity", "circumstances"], consent, note: "Speaks Romanian only." });
+  const response = await refer(reference, {
+    toAgencyId: iomId,
+    purpose: "service",
+    service: "safe_housing",
+    scopes: ["identity", "circumstances"],
+    consent,
+    note: "Speaks Romanian only.",
+  });
   expect(response.statusCode).toBe(201);
   return response.json<{ id: string }>().id;
 }
@@ -43,11 +62,22 @@ async function referForHousing(reference: string): Promise<string> {
 describe("consent", () => {
   it("a referral without consent or a recorded legal basis is refused", async () => {
     const reference = await registerCase();
-    const none = await refer(reference, { toAgencyId: iomId, purpose: "service", service: "safe_housing", scopes: [] });
+    const none = await refer(reference, {
+      toAgencyId: iomId,
+      purpose: "service",
+      service: "safe_housing",
+      scopes: [],
+    });
     expect(none.statusCode).toBe(400);
     expect(none.json()).toMatchObject({ error: { code: "consent_required", field: "consent" } });
     expect(none.json<{ error: { message: string } }>().error.message).toContain("consent");
-    const refused = await refer(reference, { toAgencyId: iomId, purpose: "service", service: "safe_housing", scopes: [], consent: { given: false, scopes: [] } });
+    const refused = await refer(reference, {
+      toAgencyId: iomId,
+      purpose: "service",
+      service: "safe_housing",
+      scopes: [],
+      consent: { given: false, scopes: [] },
+    });
     expect(refused.json()).toMatchObject({ error: { code: "consent_required", field: "consent.given" } });
     const list = await env.as(police, { method: "GET", url: `/api/cases/${reference}/referrals` });
     expect(list.json()).toEqual([]);
@@ -55,9 +85,21 @@ describe("consent", () => {
 
   it("a guardian's decision is a legal basis only for a child", async () => {
     const reference = await registerCase();
-    const legalBasis = { basis: "child_guardian_decision", decidedBy: "Guardian appointed by CSW", date: "2026-06-15", scopes: [] };
-    const response = await refer(reference, { toAgencyId: iomId, purpose: "case_responsibility", scopes: [], legalBasis });
-    expect(response.json()).toMatchObject({ error: { code: "legal_basis_not_applicable", field: "legalBasis.basis" } });
+    const legalBasis = {
+      basis: "child_guardian_decision",
+      decidedBy: "Guardian appointed by CSW",
+      date: "2026-06-15",
+      scopes: [],
+    };
+    const response = await refer(reference, {
+      toAgencyId: iomId,
+      purpose: "case_responsibility",
+      scopes: [],
+      legalBasis,
+    });
+    expect(response.json()).toMatchObject({
+      error: { code: "legal_basis_not_applicable", field: "legalBasis.basis" },
+    });
   });
 });
 
@@ -68,17 +110,38 @@ describe("the recipient's answer", () => {
     expect((await openCase(iomWorker, reference)).statusCode).toBe(404);
 
     const inbox = await env.as(iomWorker, { method: "GET", url: "/api/referrals/inbox" });
-    expect(inbox.json()).toMatchObject({ pending: 1, unread: 1, items: [{ id, case: { reference, pathway: "foreign_adult" }, service: "safe_housing", grantedScopes: ["circumstances"], unread: true }] });
+    expect(inbox.json()).toMatchObject({
+      pending: 1,
+      unread: 1,
+      items: [
+        {
+          id,
+          case: { reference, pathway: "foreign_adult" },
+          service: "safe_housing",
+          grantedScopes: ["circumstances"],
+          unread: true,
+        },
+      ],
+    });
     expect(inbox.body).not.toContain("Referova");
 
     const detail = await env.as(iomWorker, { method: "GET", url: `/api/referrals/${id}` });
-    expect(detail.json()).toMatchObject({ note: "Speaks Romanian only.", permissions: { canAnswer: true, canRevoke: false } });
-    expect((await env.as(iomWorker, { method: "GET", url: "/api/referrals/inbox" })).json()).toMatchObject({ pending: 1, unread: 0 });
+    expect(detail.json()).toMatchObject({
+      note: "Speaks Romanian only.",
+      permissions: { canAnswer: true, canRevoke: false },
+    });
+    expect((await env.as(iomWorker, { method: "GET", url: "/api/referrals/inbox" })).json()).toMatchObject({
+      pending: 1,
+      unread: 0,
+    });
 
     expect((await step(iomAdmin, id, "accept")).statusCode).toBe(403);
     const accepted = await step(iomWorker, id, "accept");
     expect(accepted.json()).toMatchObject({ status: "accepted" });
-    const seen = (await openCase(iomWorker, reference)).json<{ identity: unknown; circumstances: string | null }>();
+    const seen = (await openCase(iomWorker, reference)).json<{
+      identity: unknown;
+      circumstances: string | null;
+    }>();
     expect(seen.identity).toBeNull();
     expect(seen.circumstances).toBe("Found in a bar.");
     expect((await step(iomWorker, id, "accept")).statusCode).toBe(409);
@@ -103,12 +166,28 @@ describe("outsiders", () => {
     const unknown = "00000000-0000-4000-8000-000000000000";
     const direct = await env.as(outsider, { method: "GET", url: `/api/referrals/${id}` });
     expect(direct.statusCode).toBe(404);
-    expect((await env.as(outsider, { method: "GET", url: `/api/referrals/${unknown}` })).body).toBe(direct.body);
-    for (const action of ["accept", "revoke"]) expect((await step(outsider, id, action)).statusCode).toBe(404);
+    expect((await env.as(outsider, { method: "GET", url: `/api/referrals/${unknown}` })).body).toBe(
+      direct.body,
+    );
+    for (const action of ["accept", "revoke"])
+      expect((await step(outsider, id, action)).statusCode).toBe(404);
     expect((await step(outsider, id, "decline", { reason: "Not ours." })).statusCode).toBe(404);
-    expect((await env.as(outsider, { method: "GET", url: `/api/cases/${reference}/referrals` })).statusCode).toBe(404);
-    expect((await env.as(outsider, { method: "POST", url: `/api/cases/${reference}/referrals`, payload: { toAgencyId: iomId, purpose: "case_responsibility", scopes: [], consent } })).statusCode).toBe(404);
-    expect((await env.as(outsider, { method: "GET", url: "/api/referrals/inbox" })).json()).toMatchObject({ pending: 0, items: [] });
+    expect(
+      (await env.as(outsider, { method: "GET", url: `/api/cases/${reference}/referrals` })).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await env.as(outsider, {
+          method: "POST",
+          url: `/api/cases/${reference}/referrals`,
+          payload: { toAgencyId: iomId, purpose: "case_responsibility", scopes: [], consent },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect((await env.as(outsider, { method: "GET", url: "/api/referrals/inbox" })).json()).toMatchObject({
+      pending: 0,
+      items: [],
+    });
   });
 });
 
@@ -124,12 +203,36 @@ describe("revocation", () => {
     expect((await openCase(iomWorker, reference)).statusCode).toBe(404);
     expect((await openCase(police, reference)).json<{ team: unknown[] }>().team).toHaveLength(1);
 
-    const [found] = await env.ctx.db.select({ id: cases.id }).from(cases).where(eq(cases.reference, reference));
-    const rows = await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.caseId, found?.id ?? ""));
+    const [found] = await env.ctx.db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(eq(cases.reference, reference));
+    const rows = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.caseId, found?.id ?? ""));
     const actions = rows.map((row) => row.action);
-    expect(actions).toEqual(expect.arrayContaining(["referral.create", "referral.note.read", "referral.accept", "case.team.add", "referral.revoke", "case.team.remove"]));
-    const [create] = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, "referral.create"), eq(auditEvents.entityId, id)));
-    expect(create?.detail).toMatchObject({ reference, purpose: "service", service: "safe_housing", scopes: ["circumstances"], grounds: "consent_written" });
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "referral.create",
+        "referral.note.read",
+        "referral.accept",
+        "case.team.add",
+        "referral.revoke",
+        "case.team.remove",
+      ]),
+    );
+    const [create] = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "referral.create"), eq(auditEvents.entityId, id)));
+    expect(create?.detail).toMatchObject({
+      reference,
+      purpose: "service",
+      service: "safe_housing",
+      scopes: ["circumstances"],
+      grounds: "consent_written",
+    });
     expect(JSON.stringify(rows)).not.toContain("Romanian only");
   });
 
@@ -137,6 +240,8 @@ describe("revocation", () => {
     const reference = await registerCase();
     const id = await referForHousing(reference);
     expect((await step(police, id, "revoke")).json()).toMatchObject({ status: "revoked" });
-    expect((await step(iomWorker, id, "accept")).json()).toMatchObject({ error: { code: "referral_closed" } });
+    expect((await step(iomWorker, id, "accept")).json()).toMatchObject({
+      error: { code: "referral_closed" },
+    });
   });
 });

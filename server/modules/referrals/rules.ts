@@ -53,7 +53,8 @@ export interface Issue {
  * the child pathway: the guardian decides for a child).
  */
 export function referralIssue(draft: ReferralDraft, context: ReferralContext): Issue | null {
-  if (draft.toAgencyId === context.fromAgencyId) return { field: "toAgencyId", code: "referral_to_own_agency" };
+  if (draft.toAgencyId === context.fromAgencyId)
+    return { field: "toAgencyId", code: "referral_to_own_agency" };
   if (draft.purpose === "service" && !draft.service) return { field: "service", code: "required" };
   return groundsIssue(draft, context);
 }
@@ -87,7 +88,11 @@ export function grantedScopes(requested: readonly CaseScope[], covered: readonly
 
 export type ReferralAction = "accept" | "decline" | "revoke";
 
-const fromPending: Record<ReferralAction, ReferralStatus> = { accept: "accepted", decline: "declined", revoke: "revoked" };
+const fromPending: Record<ReferralAction, ReferralStatus> = {
+  accept: "accepted",
+  decline: "declined",
+  revoke: "revoked",
+};
 
 /** The status after an action, or null when the action is not open from this status. */
 export function nextStatus(status: ReferralStatus, action: ReferralAction): ReferralStatus | null {

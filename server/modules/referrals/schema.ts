@@ -1,6 +1,12 @@
 import { sql } from "drizzle-orm";
 import { date, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { AssistanceService, ConsentMethod, ReferralLegalBasis, ReferralPurpose, ReferralStatus } from "../../../shared/vocabulary";
+import type {
+  AssistanceService,
+  ConsentMethod,
+  ReferralLegalBasis,
+  ReferralPurpose,
+  ReferralStatus,
+} from "../../../shared/vocabulary";
 import { bytea } from "../../platform/crypto/schema";
 import { agencies, users } from "../agencies/schema";
 import { type CaseScope, cases } from "../cases/schema";
@@ -25,10 +31,22 @@ export const referrals = pgTable(
       .references(() => agencies.id),
     purpose: text("purpose").$type<ReferralPurpose>().notNull(),
     service: text("service").$type<AssistanceService>(),
-    requestedScopes: text("requested_scopes").array().$type<CaseScope[]>().notNull().default(sql`'{}'::text[]`),
+    requestedScopes: text("requested_scopes")
+      .array()
+      .$type<CaseScope[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** What the consent or legal basis allows to be shared with this recipient. */
-    coveredScopes: text("covered_scopes").array().$type<CaseScope[]>().notNull().default(sql`'{}'::text[]`),
-    grantedScopes: text("granted_scopes").array().$type<CaseScope[]>().notNull().default(sql`'{}'::text[]`),
+    coveredScopes: text("covered_scopes")
+      .array()
+      .$type<CaseScope[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    grantedScopes: text("granted_scopes")
+      .array()
+      .$type<CaseScope[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Sealed under the person's data key: a note may name the person or where they are. */
     note: bytea("note_sealed"),
     consentDate: date("consent_date", { mode: "string" }),
@@ -47,7 +65,10 @@ export const referrals = pgTable(
     revokedBy: uuid("revoked_by").references(() => users.id),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [index("referrals_case_idx").on(t.caseId), index("referrals_to_agency_idx").on(t.toAgencyId, t.status)],
+  (t) => [
+    index("referrals_case_idx").on(t.caseId),
+    index("referrals_to_agency_idx").on(t.toAgencyId, t.status),
+  ],
 );
 
 /** Who has opened a referral in the inbox: unread counts are per user. */

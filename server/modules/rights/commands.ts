@@ -21,7 +21,12 @@ export interface RightsInformationInput {
  * Records that the person was informed of their rights. Who informed them is the signed-in user
  * and agency, never a field of the form: the record says who stands behind it.
  */
-export async function recordRightsInformation(ctx: AppContext, actor: Actor, reference: string, input: RightsInformationInput): Promise<{ id: string }> {
+export async function recordRightsInformation(
+  ctx: AppContext,
+  actor: Actor,
+  reference: string,
+  input: RightsInformationInput,
+): Promise<{ id: string }> {
   const found = await visibleCase(ctx, actor, reference);
   if (!mayRecordRightsInformation(actor)) throw new Forbidden();
   const now = ctx.now();
@@ -48,7 +53,13 @@ export async function recordRightsInformation(ctx: AppContext, actor: Actor, ref
       caseId: found.id,
       entity: "rights_information",
       entityId: id,
-      detail: { reference, rights, language: input.language, withInterpreter: input.withInterpreter, understood: input.understood },
+      detail: {
+        reference,
+        rights,
+        language: input.language,
+        withInterpreter: input.withInterpreter,
+        understood: input.understood,
+      },
     });
     return { id };
   });

@@ -10,7 +10,11 @@ import { rightsInformation } from "./schema";
 export async function listRightsInformation(ctx: AppContext, actor: Actor, reference: string) {
   const found = await visibleCase(ctx, actor, reference);
   const rows = await ctx.db
-    .select({ record: rightsInformation, user: { id: users.id, name: users.displayName }, agency: { id: agencies.id, name: agencies.name } })
+    .select({
+      record: rightsInformation,
+      user: { id: users.id, name: users.displayName },
+      agency: { id: agencies.id, name: agencies.name },
+    })
     .from(rightsInformation)
     .innerJoin(users, eq(users.id, rightsInformation.informedBy))
     .innerJoin(agencies, eq(agencies.id, rightsInformation.agencyId))
@@ -31,6 +35,10 @@ export async function listRightsInformation(ctx: AppContext, actor: Actor, refer
 
 /** Whether the person has been informed of their rights (the fact the pathway's SOP names). */
 export async function hasRightsInformation(db: Queryable, caseId: string): Promise<boolean> {
-  const [row] = await db.select({ id: rightsInformation.id }).from(rightsInformation).where(eq(rightsInformation.caseId, caseId)).limit(1);
+  const [row] = await db
+    .select({ id: rightsInformation.id })
+    .from(rightsInformation)
+    .where(eq(rightsInformation.caseId, caseId))
+    .limit(1);
   return !!row;
 }

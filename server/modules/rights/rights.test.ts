@@ -1,7 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/schema";
-import { registration, type Session, startTestEnvironment, type TestEnvironment } from "../../testing/harness";
+import {
+  registration,
+  type Session,
+  startTestEnvironment,
+  type TestEnvironment,
+} from "../../testing/harness";
 
 let env: TestEnvironment;
 let police: Session;
@@ -21,13 +26,23 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 async function registerCase(): Promise<string> {
-  const response = await env.as(police, { method: "POST", url: "/api/cases", payload: registration({ person: { familyName: "Pravova" } }) });
+  const response = await env.as(police, {
+    method: "POST",
+    url: "/api/cases",
+    payload: registration({ person: { familyName: "Pravova" } }),
+  });
   return response.json<{ reference: string }>().reference;
 }
 const url = (reference: string) => `/api/cases/${reference}/rights-information`;
-const record = (session: Session, reference: string, body: object) => env.as(session, { method: "POST", url: url(reference), payload: body });
+const record = (session: Session, reference: string, body: object) =>
+  env.as(session, { method: "POST", url: url(reference), payload: body });
 const list = (session: Session, reference: string) => env.as(session, { method: "GET", url: url(reference) });
-const given = { rights: ["lawyer", "interpreter", "non_prosecution"], language: "ro", withInterpreter: true, understood: true };
+const given = {
+  rights: ["lawyer", "interpreter", "non_prosecution"],
+  language: "ro",
+  withInterpreter: true,
+  understood: true,
+};
 
 describe("recording rights information", () => {
   it("records which rights, in which language, by whom and when (now by default), audited", async () => {
@@ -44,15 +59,31 @@ describe("recording rights information", () => {
       informedBy: { id: police.user.id },
       agency: { id: unitId, name: "Anti-trafficking unit" },
     });
-    const [audit] = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, "rights_information.record"), eq(auditEvents.entityId, stored.id)));
-    expect(audit?.detail).toEqual({ reference, rights: given.rights, language: "ro", withInterpreter: true, understood: true });
+    const [audit] = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "rights_information.record"), eq(auditEvents.entityId, stored.id)));
+    expect(audit?.detail).toEqual({
+      reference,
+      rights: given.rights,
+      language: "ro",
+      withInterpreter: true,
+      understood: true,
+    });
   });
 
   it("keeps several records per case, latest first, and lets the team read them", async () => {
     const reference = await registerCase();
     await record(police, reference, { ...given, informedAt: "2026-06-14T18:30:00+02:00" });
-    await record(police, reference, { rights: ["complaint", "compensation", "complaint"], language: "sq", withInterpreter: false, understood: false });
-    const records = (await list(prosecutor, reference)).json<{ language: string; rights: string[]; informedAt: string }[]>();
+    await record(police, reference, {
+      rights: ["complaint", "compensation", "complaint"],
+      language: "sq",
+      withInterpreter: false,
+      understood: false,
+    });
+    const records = (await list(prosecutor, reference)).json<
+      { language: string; rights: string[]; informedAt: string }[]
+    >();
     expect(records.map((r) => r.language)).toEqual(["sq", "ro"]);
     expect(records[0]?.rights).toEqual(["compensation", "complaint"]);
     expect(records[1]?.informedAt).toBe("2026-06-14T16:30:00.000Z");
@@ -69,7 +100,10 @@ describe("bad input", () => {
     expect(future.json()).toMatchObject({ error: { code: "date_in_future", field: "informedAt" } });
     const unknownRight = await record(police, reference, { ...given, rights: ["free_housing"] });
     expect(unknownRight.statusCode).toBe(400);
-    expect(unknownRight.json<{ error: { field?: string; issues?: { field: string }[] } }>().error.issues?.[0]?.field ?? "").toMatch(/^rights/);
+    expect(
+      unknownRight.json<{ error: { field?: string; issues?: { field: string }[] } }>().error.issues?.[0]
+        ?.field ?? "",
+    ).toMatch(/^rights/);
     const language = await record(police, reference, { ...given, language: "xx" });
     expect(language.json()).toMatchObject({ error: { field: "language" } });
     const date = await record(police, reference, { ...given, informedAt: "yesterday" });

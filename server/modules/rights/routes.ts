@@ -34,16 +34,27 @@ const rightsInformationOut = z.object({
 });
 
 // A malformed reference is simply not found, as for someone else's case.
-const referenceParam = z.strictObject({ reference: z.string().max(40).regex(referencePattern, { message: "not_found" }) });
+const referenceParam = z.strictObject({
+  reference: z.string().max(40).regex(referencePattern, { message: "not_found" }),
+});
 
 export function rightsRoutes(app: App, ctx: AppContext): void {
   app.post(
     "/api/cases/:reference/rights-information",
-    { schema: { tags: ["rights"], params: referenceParam, body: rightsInformationIn, response: { 201: rightsInformationOut, ...commonErrors } } },
+    {
+      schema: {
+        tags: ["rights"],
+        params: referenceParam,
+        body: rightsInformationIn,
+        response: { 201: rightsInformationOut, ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const { id } = await recordRightsInformation(ctx, actor, request.params.reference, request.body);
-      const stored = (await listRightsInformation(ctx, actor, request.params.reference)).find((record) => record.id === id);
+      const stored = (await listRightsInformation(ctx, actor, request.params.reference)).find(
+        (record) => record.id === id,
+      );
       if (!stored) throw new NotFound();
       return reply.status(201).send(stored);
     },
@@ -51,7 +62,13 @@ export function rightsRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     "/api/cases/:reference/rights-information",
-    { schema: { tags: ["rights"], params: referenceParam, response: { 200: z.array(rightsInformationOut), ...commonErrors } } },
+    {
+      schema: {
+        tags: ["rights"],
+        params: referenceParam,
+        response: { 200: z.array(rightsInformationOut), ...commonErrors },
+      },
+    },
     async (request) => listRightsInformation(ctx, actorOf(request), request.params.reference),
   );
 }

@@ -18,9 +18,11 @@ export interface Issue {
  */
 export function rightsInformationIssue(draft: RightsInformationDraft, now: Date): Issue | null {
   if (draft.rights.length === 0) return { field: "rights", code: "required" };
-  if (draft.informedAt && draft.informedAt.getTime() > now.getTime()) return { field: "informedAt", code: "date_in_future" };
+  if (draft.informedAt && draft.informedAt.getTime() > now.getTime())
+    return { field: "informedAt", code: "date_in_future" };
   return null;
 }
 
 /** The rights once each, in the order of the vocabulary, however they were sent. */
-export const normalisedRights = (rights: readonly PersonRight[]): PersonRight[] => personRights.filter((right) => rights.includes(right));
+export const normalisedRights = (rights: readonly PersonRight[]): PersonRight[] =>
+  personRights.filter((right) => rights.includes(right));

@@ -16,8 +16,19 @@ export async function caseCounts(ctx: AppContext, actor: Actor) {
   const scope = national
     ? undefined
     : sql`exists (select 1 from ${caseTeam} where ${and(eq(caseTeam.caseId, cases.id), eq(caseTeam.agencyId, actor.agencyId), isNull(caseTeam.removedAt))})`;
-  const byPathwayRows = await ctx.db.select({ pathway: cases.pathway, n: count() }).from(cases).where(scope).groupBy(cases.pathway);
-  const byYear = await ctx.db.select({ year, count: count() }).from(cases).where(scope).groupBy(year).orderBy(year);
-  const byPathway = Object.fromEntries(pathways.map((p) => [p, byPathwayRows.find((r) => r.pathway === p)?.n ?? 0]));
+  const byPathwayRows = await ctx.db
+    .select({ pathway: cases.pathway, n: count() })
+    .from(cases)
+    .where(scope)
+    .groupBy(cases.pathway);
+  const byYear = await ctx.db
+    .select({ year, count: count() })
+    .from(cases)
+    .where(scope)
+    .groupBy(year)
+    .orderBy(year);
+  const byPathway = Object.fromEntries(
+    pathways.map((p) => [p, byPathwayRows.find((r) => r.pathway === p)?.n ?? 0]),
+  );
   return { total: byPathwayRows.reduce((sum, r) => sum + r.n, 0), byPathway, byYear };
 }

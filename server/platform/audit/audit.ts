@@ -72,7 +72,8 @@ export async function verifyAuditChain(db: Queryable, pageSize = 2000): Promise<
       .limit(pageSize);
     for (const row of rows) {
       if (row.seq !== expectedSeq) return { ok: false, checked, brokenAt: expectedSeq, problem: "gap" };
-      if (!row.prevHash.equals(prevHash)) return { ok: false, checked, brokenAt: row.seq, problem: "link_mismatch" };
+      if (!row.prevHash.equals(prevHash))
+        return { ok: false, checked, brokenAt: row.seq, problem: "link_mismatch" };
       if (!chainHash(prevHash, row).equals(row.hash)) {
         return { ok: false, checked, brokenAt: row.seq, problem: "hash_mismatch" };
       }

@@ -17,7 +17,11 @@ const row = {
 
 describe("the audit chain hash", () => {
   it("does not depend on the order of detail keys (the database reorders them)", () => {
-    expect(chainHash(GENESIS, row).equals(chainHash(GENESIS, { ...row, detail: { pathway: "child", reference: "NRM-2026-00001" } }))).toBe(true);
+    expect(
+      chainHash(GENESIS, row).equals(
+        chainHash(GENESIS, { ...row, detail: { pathway: "child", reference: "NRM-2026-00001" } }),
+      ),
+    ).toBe(true);
   });
   it("changes with any field and with the previous hash", () => {
     const base = chainHash(GENESIS, row);

@@ -17,21 +17,28 @@ export interface LoginInput {
 }
 
 export type LoginResult =
-  | { status: "ok"; userId: string; session: NewSession; enrolmentOnly: boolean }
-  | { status: "totp_required" };
+  { status: "ok"; userId: string; session: NewSession; enrolmentOnly: boolean } | { status: "totp_required" };
 
 /**
  * Signs a user in. Wrong user name and wrong password answer alike (and take alike long); five
  * wrong passwords lock the account for fifteen minutes; every attempt is audited.
  */
-export async function login(ctx: AppContext, throttle: LoginThrottle, input: LoginInput): Promise<LoginResult> {
+export async function login(
+  ctx: AppContext,
+  throttle: LoginThrottle,
+  input: LoginInput,
+): Promise<LoginResult> {
   const now = ctx.now();
   if (!throttle.allow(input.ip, now.getTime())) throw new TooManyRequests("too_many_attempts");
   const username = input.username.trim().toLowerCase();
   const [user] = await ctx.db.select().from(users).where(eq(users.username, username));
   const failed = (reason: string, userId: string | null, agencyId: string | null) =>
     ctx.db.transaction((tx) =>
-      recordAudit(tx, { userId, agencyId, ip: input.ip }, { action: "auth.login_failed", detail: { username, reason } }),
+      recordAudit(
+        tx,
+        { userId, agencyId, ip: input.ip },
+        { action: "auth.login_failed", detail: { username, reason } },
+      ),
     );
 
   if (!user || !user.active) {
@@ -47,8 +54,13 @@ export async function login(ctx: AppContext, throttle: LoginThrottle, input: Log
   const secondFactorMissing = passwordOk && user.totpEnabled && !input.totp;
   const secondFactorOk =
     !user.totpEnabled ||
-    (!!input.totp && !!user.totpSecret &&
-      verifyTotp(await ctx.keyring.openSystem(ctx.db, totpLocation(user.id), user.totpSecret), input.totp, now.getTime()));
+    (!!input.totp &&
+      !!user.totpSecret &&
+      verifyTotp(
+        await ctx.keyring.openSystem(ctx.db, totpLocation(user.id), user.totpSecret),
+        input.totp,
+        now.getTime(),
+      ));
 
   if (secondFactorMissing) return { status: "totp_required" };
   if (!passwordOk || !secondFactorOk) {
@@ -57,12 +69,19 @@ export async function login(ctx: AppContext, throttle: LoginThrottle, input: Log
     await ctx.db.transaction(async (tx) => {
       await tx
         .update(users)
-        .set(lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) } : { failedLogins: attempts })
+        .set(
+          lock
+            ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) }
+            : { failedLogins: attempts },
+        )
         .where(eq(users.id, user.id));
       await recordAudit(
         tx,
         { userId: user.id, agencyId: user.agencyId, ip: input.ip },
-        { action: "auth.login_failed", detail: { username, reason: passwordOk ? "totp" : "password", locked: lock } },
+        {
+          action: "auth.login_failed",
+          detail: { username, reason: passwordOk ? "totp" : "password", locked: lock },
+        },
       );
     });
     if (lock) throw new TooManyRequests("account_locked");
@@ -73,7 +92,11 @@ export async function login(ctx: AppContext, throttle: LoginThrottle, input: Log
   const session = await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     const started = await startSession(tx, user.id, ctx.sessionPolicy, now, enrolmentOnly);
-    await recordAudit(tx, { userId: user.id, agencyId: user.agencyId, ip: input.ip }, { action: "auth.login", detail: { enrolmentOnly } });
+    await recordAudit(
+      tx,
+      { userId: user.id, agencyId: user.agencyId, ip: input.ip },
+      { action: "auth.login", detail: { enrolmentOnly } },
+    );
     return started;
   });
   return { status: "ok", userId: user.id, session, enrolmentOnly };

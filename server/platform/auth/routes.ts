@@ -12,7 +12,11 @@ import { login } from "./login";
 import { endSession } from "./sessions";
 import { LoginThrottle } from "./throttle";
 
-export function authRoutes(app: App, ctx: AppContext, options: { cookieSecure: boolean; issuer: string }): void {
+export function authRoutes(
+  app: App,
+  ctx: AppContext,
+  options: { cookieSecure: boolean; issuer: string },
+): void {
   const throttle = new LoginThrottle();
   const cookie = {
     httpOnly: true,
@@ -35,7 +39,12 @@ export function authRoutes(app: App, ctx: AppContext, options: { cookieSecure: b
         }),
         response: {
           200: z.discriminatedUnion("status", [
-            z.object({ status: z.literal("ok"), user: meOut, csrfToken: z.string(), enrolmentOnly: z.boolean() }),
+            z.object({
+              status: z.literal("ok"),
+              user: meOut,
+              csrfToken: z.string(),
+              enrolmentOnly: z.boolean(),
+            }),
             z.object({ status: z.literal("totp_required") }),
           ]),
           401: errorBody,
@@ -58,7 +67,10 @@ export function authRoutes(app: App, ctx: AppContext, options: { cookieSecure: b
 
   app.post(
     "/api/auth/logout",
-    { config: { restrictedSession: true }, schema: { tags: ["auth"], response: { 204: z.null(), ...commonErrors } } },
+    {
+      config: { restrictedSession: true },
+      schema: { tags: ["auth"], response: { 204: z.null(), ...commonErrors } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       await ctx.db.transaction(async (tx) => {
@@ -76,7 +88,10 @@ export function authRoutes(app: App, ctx: AppContext, options: { cookieSecure: b
       config: { restrictedSession: true },
       schema: {
         tags: ["auth"],
-        response: { 200: z.object({ user: meOut, csrfToken: z.string(), enrolmentOnly: z.boolean() }), ...commonErrors },
+        response: {
+          200: z.object({ user: meOut, csrfToken: z.string(), enrolmentOnly: z.boolean() }),
+          ...commonErrors,
+        },
       },
     },
     async (request) => {
@@ -88,7 +103,14 @@ export function authRoutes(app: App, ctx: AppContext, options: { cookieSecure: b
 
   app.put(
     "/api/auth/language",
-    { config: { restrictedSession: true }, schema: { tags: ["auth"], body: z.strictObject({ language: z.enum(languages) }), response: { 200: z.object({ user: meOut }), ...commonErrors } } },
+    {
+      config: { restrictedSession: true },
+      schema: {
+        tags: ["auth"],
+        body: z.strictObject({ language: z.enum(languages) }),
+        response: { 200: z.object({ user: meOut }), ...commonErrors },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       await changeLanguage(ctx, actor, request.body.language);
@@ -102,7 +124,10 @@ export function authRoutes(app: App, ctx: AppContext, options: { cookieSecure: b
       config: { restrictedSession: true },
       schema: {
         tags: ["auth"],
-        body: z.strictObject({ currentPassword: z.string().min(1).max(500), newPassword: z.string().max(500) }),
+        body: z.strictObject({
+          currentPassword: z.string().min(1).max(500),
+          newPassword: z.string().max(500),
+        }),
         response: { 204: z.null(), ...commonErrors },
       },
     },
@@ -114,7 +139,13 @@ export function authRoutes(app: App, ctx: AppContext, options: { cookieSecure: b
 
   app.post(
     "/api/auth/totp/setup",
-    { config: { restrictedSession: true }, schema: { tags: ["auth"], response: { 200: z.object({ secret: z.string(), uri: z.string() }), ...commonErrors } } },
+    {
+      config: { restrictedSession: true },
+      schema: {
+        tags: ["auth"],
+        response: { 200: z.object({ secret: z.string(), uri: z.string() }), ...commonErrors },
+      },
+    },
     async (request) => setupTotp(ctx, actorOf(request), options.issuer),
   );
 
@@ -122,7 +153,11 @@ export function authRoutes(app: App, ctx: AppContext, options: { cookieSecure: b
     "/api/auth/totp/enable",
     {
       config: { restrictedSession: true },
-      schema: { tags: ["auth"], body: z.strictObject({ code: z.string().max(10) }), response: { 200: z.object({ user: meOut }), ...commonErrors } },
+      schema: {
+        tags: ["auth"],
+        body: z.strictObject({ code: z.string().max(10) }),
+        response: { 200: z.object({ user: meOut }), ...commonErrors },
+      },
     },
     async (request) => {
       const actor = actorOf(request);

@@ -87,12 +87,13 @@ export async function resolveSession(
   };
 }
 
-export const endSession = (db: Queryable, sessionId: string) => db.delete(sessions).where(eq(sessions.id, sessionId));
+export const endSession = (db: Queryable, sessionId: string) =>
+  db.delete(sessions).where(eq(sessions.id, sessionId));
 
-export const endUserSessions = (db: Queryable, userId: string) => db.delete(sessions).where(eq(sessions.userId, userId));
+export const endUserSessions = (db: Queryable, userId: string) =>
+  db.delete(sessions).where(eq(sessions.userId, userId));
 
 export const pruneSessions = (db: Db, policy: SessionPolicy, now: Date) =>
   db
     .delete(sessions)
     .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - policy.idleMs))));
-

@@ -52,7 +52,9 @@ export function totpCode(secret: string, at: number, step = 30): string {
 export function verifyTotp(secret: string, code: string, now: number): boolean {
   if (!/^\d{6}$/.test(code)) return false;
   const given = Buffer.from(code);
-  return [-1, 0, 1].some((drift) => timingSafeEqual(Buffer.from(totpCode(secret, now + drift * 30_000)), given));
+  return [-1, 0, 1].some((drift) =>
+    timingSafeEqual(Buffer.from(totpCode(secret, now + drift * 30_000)), given),
+  );
 }
 
 export const otpauthUri = (issuer: string, account: string, secret: string) =>

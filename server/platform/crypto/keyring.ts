@@ -92,7 +92,10 @@ export class Keyring {
   private async systemKey(db: Db | Tx, purpose: SystemKeyPurpose): Promise<{ id: string; key: Buffer }> {
     const known = this.systemKeys.get(purpose);
     if (known) return known;
-    const [existing] = await db.select({ id: dataKeys.id }).from(dataKeys).where(eq(dataKeys.purpose, purpose));
+    const [existing] = await db
+      .select({ id: dataKeys.id })
+      .from(dataKeys)
+      .where(eq(dataKeys.purpose, purpose));
     const id = existing?.id ?? (await db.transaction((tx) => this.createDataKey(tx, purpose)));
     const entry = { id, key: await this.dataKey(db, id) };
     this.systemKeys.set(purpose, entry);

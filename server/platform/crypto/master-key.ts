@@ -12,7 +12,9 @@ export interface MasterKey {
 /** Accepts 64 hex digits or base64 of 32 bytes. */
 export function parseMasterKey(text: string): Buffer {
   const trimmed = text.trim();
-  const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, "hex") : Buffer.from(trimmed, "base64");
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed)
+    ? Buffer.from(trimmed, "hex")
+    : Buffer.from(trimmed, "base64");
   if (key.length !== KEY_BYTES) {
     throw new Error("The master key must be 32 bytes, given as 64 hex digits or base64");
   }

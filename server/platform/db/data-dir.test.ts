@@ -36,7 +36,13 @@ describe.runIf(testDatabaseKind === "pglite")("the embedded data directory", () 
     try {
       const first = await openDatabase({ kind: "pglite", dir: dataDir });
       for (let i = 0; i < 3; i++) {
-        await first.db.transaction((tx) => recordAudit(tx, { userId: null, agencyId: null, ip: null }, { action: "test.event", detail: { i } }));
+        await first.db.transaction((tx) =>
+          recordAudit(
+            tx,
+            { userId: null, agencyId: null, ip: null },
+            { action: "test.event", detail: { i } },
+          ),
+        );
       }
       await first.close();
 
@@ -46,7 +52,9 @@ describe.runIf(testDatabaseKind === "pglite")("the embedded data directory", () 
       const second = await openDatabase({ kind: "pglite", dir: dataDir });
       await second.db.execute(sql`UPDATE audit_events SET action = 'test.other' WHERE seq = 2`);
       await second.close();
-      const broken = await run("npx", ["tsx", "scripts/audit-verify.ts"], { cwd: root, env }).catch((error: { code: number; stdout: string }) => error);
+      const broken = await run("npx", ["tsx", "scripts/audit-verify.ts"], { cwd: root, env }).catch(
+        (error: { code: number; stdout: string }) => error,
+      );
       expect(broken).toMatchObject({ code: 2 });
       expect(broken.stdout).toContain("BROKEN at event 2");
     } finally {

@@ -10,7 +10,10 @@ import pg from "pg";
 import { lockDataDir } from "./lock";
 import type { Db } from "./types";
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../migrations");
+export const migrationsFolder = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../migrations",
+);
 
 export interface Database {
   db: Db;

@@ -45,7 +45,11 @@ export function installAuthHook(app: FastifyInstance, ctx: AppContext): void {
       request.enrolmentOnly = session.enrolmentOnly;
     }
     const config = request.routeOptions.config;
-    if (config.public || (SAFE_METHODS.has(request.method) && PUBLIC_PREFIXES.some((p) => request.url.startsWith(p)))) return;
+    if (
+      config.public ||
+      (SAFE_METHODS.has(request.method) && PUBLIC_PREFIXES.some((p) => request.url.startsWith(p)))
+    )
+      return;
     if (!session) throw new Unauthorized();
     if (!config.restrictedSession) {
       if (session.enrolmentOnly) throw new Forbidden("totp_enrolment_required");

@@ -19,7 +19,8 @@ interface ValidationEntry {
 }
 
 /** Codes come from the schemas (shared/zod-messages.ts sets them for zod's own checks). */
-const codeOf = (entry: ValidationEntry) => (entry.message && /^[a-z_]+$/.test(entry.message) ? entry.message : "invalid_input");
+const codeOf = (entry: ValidationEntry) =>
+  entry.message && /^[a-z_]+$/.test(entry.message) ? entry.message : "invalid_input";
 
 function fieldOf(entry: ValidationEntry): string {
   const path = entry.instancePath.split("/").filter(Boolean);
@@ -50,32 +51,51 @@ export function installErrorHandler(app: FastifyInstance, webRoot: string | null
         return { field: `${prefix}${fieldOf(entry)}`, code, message: errorMessage(language, code) };
       });
       const first = problems[0];
-      return send(reply, 400, { code: first?.code ?? "invalid_input", message: first?.message, field: first?.field, issues: problems });
+      return send(reply, 400, {
+        code: first?.code ?? "invalid_input",
+        message: first?.message,
+        field: first?.field,
+        issues: problems,
+      });
     }
     if (error instanceof Invalid) {
       const message = errorMessage(language, error.code);
-      return send(reply, 400, { code: error.code, message, field: error.field, issues: [{ field: error.field, code: error.code, message }] });
+      return send(reply, 400, {
+        code: error.code,
+        message,
+        field: error.field,
+        issues: [{ field: error.field, code: error.code, message }],
+      });
     }
     if (error instanceof DomainError) {
       return send(reply, error.status, { code: error.code, message: errorMessage(language, error.code) });
     }
     const framework = frameworkError(error);
     if (framework) {
-      return send(reply, framework.status, { code: framework.code, message: errorMessage(language, framework.code) });
+      return send(reply, framework.status, {
+        code: framework.code,
+        message: errorMessage(language, framework.code),
+      });
     }
     // The message is left out: a database error can quote the value that caused it.
     const frames = (error.stack ?? "").split("\n").slice(1, 8).join("\n");
     request.log.error({ err: { type: error.name, code: error.code, frames } }, "request failed");
-    if (isDatabaseUnavailable(error)) return send(reply, 503, { code: "unavailable", message: errorMessage(language, "unavailable") });
+    if (isDatabaseUnavailable(error))
+      return send(reply, 503, { code: "unavailable", message: errorMessage(language, "unavailable") });
     return send(reply, 500, { code: "internal", message: errorMessage(language, "internal") });
   });
 
   app.setNotFoundHandler((request, reply) => {
     // The browser app routes its own paths: any other GET outside /api gets its page.
     if (webRoot && request.method === "GET" && !request.url.startsWith("/api/")) {
-      return fs.promises.readFile(path.join(webRoot, "index.html")).then((html) => reply.type("text/html").send(html));
+      return fs.promises
+        .readFile(path.join(webRoot, "index.html"))
+        .then((html) => reply.type("text/html").send(html));
     }
-    return send(reply, 404, { code: "not_found", message: errorMessage(requestLanguage(request), "not_found") });
+    return send(reply, 404, {
+      code: "not_found",
+      message: errorMessage(requestLanguage(request), "not_found"),
+    });
   });
 }
 

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registration, type Session, startTestEnvironment, type TestEnvironment } from "../../testing/harness";
+import {
+  registration,
+  type Session,
+  startTestEnvironment,
+  type TestEnvironment,
+} from "../../testing/harness";
 
 let env: TestEnvironment;
 let police: Session;
@@ -12,25 +17,45 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const post = (payload: string, headers: Record<string, string> = {}) =>
-  env.as(police, { method: "POST", url: "/api/cases", payload, headers: { "content-type": "application/json", ...headers } });
+  env.as(police, {
+    method: "POST",
+    url: "/api/cases",
+    payload,
+    headers: { "content-type": "application/json", ...headers },
+  });
 
 describe("the HTTP surface", () => {
   it("answers health and serves the OpenAPI document", async () => {
     expect((await env.app.inject({ url: "/api/health" })).json()).toEqual({ status: "ok" });
-    const openapi = (await env.app.inject({ url: "/api/openapi.json" })).json<{ openapi: string; paths: Record<string, unknown> }>();
+    const openapi = (await env.app.inject({ url: "/api/openapi.json" })).json<{
+      openapi: string;
+      paths: Record<string, unknown>;
+    }>();
     expect(openapi.openapi).toMatch(/^3\./);
-    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(["/api/cases", "/api/cases/{reference}", "/api/auth/login"]));
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(["/api/cases", "/api/cases/{reference}", "/api/auth/login"]),
+    );
   });
 
   it("asks for a sign-in (401) before anything else, whatever the body", async () => {
-    for (const [method, url] of [["GET", "/api/cases/NRM-2026-00001"], ["POST", "/api/cases"], ["GET", "/api/audit"], ["GET", "/api/nowhere"]] as const) {
+    for (const [method, url] of [
+      ["GET", "/api/cases/NRM-2026-00001"],
+      ["POST", "/api/cases"],
+      ["GET", "/api/audit"],
+      ["GET", "/api/nowhere"],
+    ] as const) {
       const response = await env.app.inject({ method, url, payload: method === "POST" ? "{" : undefined });
       expect(response.statusCode, `${method} ${url}`).toBe(401);
     }
   });
 
   it("refuses a state change without the session's CSRF token", async () => {
-    const response = await env.app.inject({ method: "POST", url: "/api/cases", payload: registration(), headers: { cookie: police.cookie } });
+    const response = await env.app.inject({
+      method: "POST",
+      url: "/api/cases",
+      payload: registration(),
+      headers: { cookie: police.cookie },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ error: { code: "csrf" } });
   });
@@ -64,10 +89,17 @@ describe("the HTTP surface", () => {
   });
 
   it("treats malformed references and ids as not found", async () => {
-    for (const url of ["/api/cases/..%2F..%2Fetc%2Fpasswd", "/api/cases/%00", "/api/cases/NRM-2026-1", "/api/cases/' OR 1=1 --"]) {
+    for (const url of [
+      "/api/cases/..%2F..%2Fetc%2Fpasswd",
+      "/api/cases/%00",
+      "/api/cases/NRM-2026-1",
+      "/api/cases/' OR 1=1 --",
+    ]) {
       expect((await env.as(police, { method: "GET", url })).statusCode, url).toBe(404);
     }
-    expect((await env.as(police, { method: "PATCH", url: "/api/admin/users/not-a-uuid", payload: {} })).statusCode).toBeLessThan(500);
+    expect(
+      (await env.as(police, { method: "PATCH", url: "/api/admin/users/not-a-uuid", payload: {} })).statusCode,
+    ).toBeLessThan(500);
   });
 
   it("sends a strict content security policy and no-store on the API", async () => {

@@ -71,20 +71,36 @@ export function CaseProcedure({ detail }: { detail: CaseDetail }) {
           </Text>
         )}
         {current.next.map((step) => (
-          <Stack key={step.to} gap={2} data-testid="procedure-step" data-to={step.to} data-allowed={String(step.allowed)}>
+          <Stack
+            key={step.to}
+            gap={2}
+            data-testid="procedure-step"
+            data-to={step.to}
+            data-allowed={String(step.allowed)}
+          >
             <Group gap="xs">
-              <Button size="xs" variant={step.allowed ? "filled" : "default"} disabled={!step.allowed} loading={moving === step.to} onClick={() => void move(step.to)}>
+              <Button
+                size="xs"
+                variant={step.allowed ? "filled" : "default"}
+                disabled={!step.allowed}
+                loading={moving === step.to}
+                onClick={() => void move(step.to)}
+              >
                 {t(`procedure.stage.${step.to}`)}
               </Button>
               {!step.permitted && (
                 <Text size="xs" c="dimmed">
-                  {t("procedure.takenBy", { agencies: step.agencyTypes.map((type) => t(`agencyType.${type}`)).join(", ") })}
+                  {t("procedure.takenBy", {
+                    agencies: step.agencyTypes.map((type) => t(`agencyType.${type}`)).join(", "),
+                  })}
                 </Text>
               )}
             </Group>
             {step.missing.length > 0 && (
               <Text size="xs" c="orange.8">
-                {t("procedure.missing", { records: step.missing.map((r) => t(`procedure.requirement.${r}`)).join(", ") })}
+                {t("procedure.missing", {
+                  records: step.missing.map((r) => t(`procedure.requirement.${r}`)).join(", "),
+                })}
               </Text>
             )}
           </Stack>

@@ -44,7 +44,12 @@ export function InboxPage() {
                 <Table.Tr key={item.id} data-testid="inbox-row" data-unread={item.unread}>
                   <Table.Td>
                     <Group gap="xs">
-                      <Anchor component={Link} to={`/referrals/${item.id}`} fw={item.unread ? 700 : 400} size="sm">
+                      <Anchor
+                        component={Link}
+                        to={`/referrals/${item.id}`}
+                        fw={item.unread ? 700 : 400}
+                        size="sm"
+                      >
                         {item.case.reference}
                       </Anchor>
                       <PathwayBadge pathway={item.case.pathway} />

@@ -1,4 +1,16 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -47,7 +59,10 @@ export function ReferForm({ detail, onReferred }: { detail: CaseDetail; onReferr
       purpose: purpose === responsibility ? "case_responsibility" : "service",
       service,
       scopes,
-      consent: grounds === "consent" ? { given: consentGiven, date: date || null, method: method || null, scopes } : null,
+      consent:
+        grounds === "consent"
+          ? { given: consentGiven, date: date || null, method: method || null, scopes }
+          : null,
       legalBasis: grounds === "legal_basis" ? { basis, decidedBy, date, scopes } : null,
       note: note.trim() || null,
     };
@@ -97,7 +112,10 @@ export function ReferForm({ detail, onReferred }: { detail: CaseDetail; onReferr
             data={[
               choose,
               { value: responsibility, label: t("referrals.purposeResponsibility") },
-              ...assistanceServices.map((service) => ({ value: service, label: t(`referrals.serviceValue.${service}`) })),
+              ...assistanceServices.map((service) => ({
+                value: service,
+                label: t(`referrals.serviceValue.${service}`),
+              })),
             ]}
             value={purpose}
             onChange={(event) => setPurpose(event.currentTarget.value)}
@@ -113,14 +131,31 @@ export function ReferForm({ detail, onReferred }: { detail: CaseDetail; onReferr
         >
           <Group mt={6} gap="lg">
             {teamScopes.map((scope) => (
-              <Checkbox key={scope} value={scope} label={t(`casePage.scope.${scope}`)} data-testid={`refer-scope-${scope}`} />
+              <Checkbox
+                key={scope}
+                value={scope}
+                label={t(`casePage.scope.${scope}`)}
+                data-testid={`refer-scope-${scope}`}
+              />
             ))}
           </Group>
         </Checkbox.Group>
-        <Radio.Group label={t("referrals.grounds")} value={grounds} onChange={(value) => setGrounds(value === "legal_basis" ? "legal_basis" : "consent")}>
+        <Radio.Group
+          label={t("referrals.grounds")}
+          value={grounds}
+          onChange={(value) => setGrounds(value === "legal_basis" ? "legal_basis" : "consent")}
+        >
           <Group mt={6} gap="lg">
-            <Radio value="consent" label={t("referrals.groundsConsent")} data-testid="refer-grounds-consent" />
-            <Radio value="legal_basis" label={t("referrals.groundsLegalBasis")} data-testid="refer-grounds-legal-basis" />
+            <Radio
+              value="consent"
+              label={t("referrals.groundsConsent")}
+              data-testid="refer-grounds-consent"
+            />
+            <Radio
+              value="legal_basis"
+              label={t("referrals.groundsLegalBasis")}
+              data-testid="refer-grounds-legal-basis"
+            />
           </Group>
         </Radio.Group>
         {grounds === "consent" ? (
@@ -133,10 +168,21 @@ export function ReferForm({ detail, onReferred }: { detail: CaseDetail; onReferr
               data-testid="refer-consent-given"
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput type="date" label={t("referrals.consentDate")} value={date} max={today} onChange={(event) => setDate(event.currentTarget.value)} error={problemAt(problems, "consent.date")} data-testid="refer-consent-date" />
+              <TextInput
+                type="date"
+                label={t("referrals.consentDate")}
+                value={date}
+                max={today}
+                onChange={(event) => setDate(event.currentTarget.value)}
+                error={problemAt(problems, "consent.date")}
+                data-testid="refer-consent-date"
+              />
               <NativeSelect
                 label={t("referrals.consentMethod")}
-                data={[choose, ...consentMethods.map((value) => ({ value, label: t(`referrals.methodValue.${value}`) }))]}
+                data={[
+                  choose,
+                  ...consentMethods.map((value) => ({ value, label: t(`referrals.methodValue.${value}`) })),
+                ]}
                 value={method}
                 onChange={(event) => setMethod(event.currentTarget.value)}
                 error={problemAt(problems, "consent.method")}
@@ -148,17 +194,42 @@ export function ReferForm({ detail, onReferred }: { detail: CaseDetail; onReferr
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NativeSelect
               label={t("referrals.legalBasis")}
-              data={[choose, ...referralLegalBases.map((value) => ({ value, label: t(`referrals.basisValue.${value}`) }))]}
+              data={[
+                choose,
+                ...referralLegalBases.map((value) => ({ value, label: t(`referrals.basisValue.${value}`) })),
+              ]}
               value={basis}
               onChange={(event) => setBasis(event.currentTarget.value)}
               error={problemAt(problems, "legalBasis.basis") ?? problemAt(problems, "legalBasis")}
               data-testid="refer-legal-basis"
             />
-            <TextInput label={t("referrals.decidedBy")} value={decidedBy} onChange={(event) => setDecidedBy(event.currentTarget.value)} error={problemAt(problems, "legalBasis.decidedBy")} data-testid="refer-decided-by" />
-            <TextInput type="date" label={t("referrals.decisionDate")} value={date} max={today} onChange={(event) => setDate(event.currentTarget.value)} error={problemAt(problems, "legalBasis.date")} />
+            <TextInput
+              label={t("referrals.decidedBy")}
+              value={decidedBy}
+              onChange={(event) => setDecidedBy(event.currentTarget.value)}
+              error={problemAt(problems, "legalBasis.decidedBy")}
+              data-testid="refer-decided-by"
+            />
+            <TextInput
+              type="date"
+              label={t("referrals.decisionDate")}
+              value={date}
+              max={today}
+              onChange={(event) => setDate(event.currentTarget.value)}
+              error={problemAt(problems, "legalBasis.date")}
+            />
           </SimpleGrid>
         )}
-        <Textarea label={t("referrals.note")} description={t("referrals.noteHint")} value={note} onChange={(event) => setNote(event.currentTarget.value)} autosize minRows={2} maxLength={4000} data-testid="refer-note" />
+        <Textarea
+          label={t("referrals.note")}
+          description={t("referrals.noteHint")}
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxLength={4000}
+          data-testid="refer-note"
+        />
         <Button type="submit" loading={busy} w="fit-content" data-testid="refer-submit">
           {t("referrals.submit")}
         </Button>

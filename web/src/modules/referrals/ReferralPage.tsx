@@ -35,7 +35,9 @@ export function ReferralPage() {
     setBusy(true);
     try {
       const body = action === "decline" ? { reason } : {};
-      detail.replace(await api.post<ReferralDetail>(`/api/referrals/${encodeURIComponent(referral.id)}/${action}`, body));
+      detail.replace(
+        await api.post<ReferralDetail>(`/api/referrals/${encodeURIComponent(referral.id)}/${action}`, body),
+      );
       notifications.show({ color: "green", message });
     } catch (error) {
       setFailure(error);
@@ -45,7 +47,8 @@ export function ReferralPage() {
   }
 
   const grounds = referral.grounds;
-  const optional = (label: string, value: string | null): Fact[] => (value === null ? [] : [{ label, value }]);
+  const optional = (label: string, value: string | null): Fact[] =>
+    value === null ? [] : [{ label, value }];
   const facts: Fact[] = [
     { label: t("referrals.pathway"), value: <PathwayBadge pathway={referral.case.pathway} /> },
     { label: t("referrals.from"), value: referral.from.name },
@@ -66,7 +69,11 @@ export function ReferralPage() {
     ...optional(t("referrals.revokedAt"), referral.revokedAt && dateTime(referral.revokedAt)),
   ];
   return (
-    <Page title={t("referrals.detailTitle", { reference: referral.case.reference })} testId="referral-title" actions={<ReferralStatusBadge status={referral.status} />}>
+    <Page
+      title={t("referrals.detailTitle", { reference: referral.case.reference })}
+      testId="referral-title"
+      actions={<ReferralStatusBadge status={referral.status} />}
+    >
       <Paper withBorder p="md" data-testid="referral-facts">
         <Facts facts={facts} />
       </Paper>
@@ -87,22 +94,44 @@ export function ReferralPage() {
             maw={560}
           />
           <Group gap="sm">
-            <Button loading={busy} onClick={() => void step("accept", t("referrals.accepted"))} data-testid="referral-accept">
+            <Button
+              loading={busy}
+              onClick={() => void step("accept", t("referrals.accepted"))}
+              data-testid="referral-accept"
+            >
               {t("referrals.accept")}
             </Button>
-            <Button variant="light" color="red" loading={busy} onClick={() => void step("decline", t("referrals.declined"))} data-testid="referral-decline">
+            <Button
+              variant="light"
+              color="red"
+              loading={busy}
+              onClick={() => void step("decline", t("referrals.declined"))}
+              data-testid="referral-decline"
+            >
               {t("referrals.decline")}
             </Button>
           </Group>
         </Stack>
       )}
       {referral.status === "accepted" && (
-        <Button component={Link} to={`/cases/${encodeURIComponent(referral.case.reference)}`} variant="light" w="fit-content" data-testid="referral-open-case">
+        <Button
+          component={Link}
+          to={`/cases/${encodeURIComponent(referral.case.reference)}`}
+          variant="light"
+          w="fit-content"
+          data-testid="referral-open-case"
+        >
           {t("referrals.openCase")}
         </Button>
       )}
       {referral.permissions.canRevoke && (
-        <Button variant="default" color="red" w="fit-content" onClick={() => setConfirming(true)} data-testid="referral-revoke">
+        <Button
+          variant="default"
+          color="red"
+          w="fit-content"
+          onClick={() => setConfirming(true)}
+          data-testid="referral-revoke"
+        >
           {t("referrals.revoke")}
         </Button>
       )}

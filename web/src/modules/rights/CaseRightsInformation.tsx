@@ -13,7 +13,9 @@ export function CaseRightsInformation({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const { dateTime, spokenLanguage } = useNames();
   const me = useMe();
-  const list = useResource<RightsInformation[]>(`/api/cases/${encodeURIComponent(detail.reference)}/rights-information`);
+  const list = useResource<RightsInformation[]>(
+    `/api/cases/${encodeURIComponent(detail.reference)}/rights-information`,
+  );
   const mayRecord = me.roles.some((role) => (informingRoles as readonly string[]).includes(role));
   const records = list.data ?? [];
   const yesNo = (value: boolean) => (value ? t("rights.yes") : t("rights.no"));
@@ -43,7 +45,9 @@ export function CaseRightsInformation({ detail }: { detail: CaseDetail }) {
                     <Text size="sm">{dateTime(record.informedAt)}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{record.rights.map((right) => t(`rights.right.${right}`)).join("; ")}</Text>
+                    <Text size="sm">
+                      {record.rights.map((right) => t(`rights.right.${right}`)).join("; ")}
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{spokenLanguage(record.language)}</Text>

@@ -1,4 +1,14 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +26,13 @@ function instantOf(local: string): string | null {
 }
 
 /** Records that the person was informed of their rights; the informing user and agency come from the session. */
-export function RightsInformationForm({ reference, onRecorded }: { reference: string; onRecorded: () => void }) {
+export function RightsInformationForm({
+  reference,
+  onRecorded,
+}: {
+  reference: string;
+  onRecorded: () => void;
+}) {
   const { t } = useTranslation();
   const { spokenLanguage } = useNames();
   const [rights, setRights] = useState<PersonRight[]>([]);
@@ -72,7 +88,12 @@ export function RightsInformationForm({ reference, onRecorded }: { reference: st
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }} mt={6} spacing="xs">
             {personRights.map((right) => (
-              <Checkbox key={right} value={right} label={t(`rights.right.${right}`)} data-testid={`rights-right-${right}`} />
+              <Checkbox
+                key={right}
+                value={right}
+                label={t(`rights.right.${right}`)}
+                data-testid={`rights-right-${right}`}
+              />
             ))}
           </SimpleGrid>
         </Checkbox.Group>
@@ -96,8 +117,18 @@ export function RightsInformationForm({ reference, onRecorded }: { reference: st
           />
         </SimpleGrid>
         <Group gap="lg">
-          <Checkbox label={t("rights.withInterpreter")} checked={withInterpreter} onChange={(event) => setWithInterpreter(event.currentTarget.checked)} data-testid="rights-interpreter" />
-          <Checkbox label={t("rights.understoodConfirmed")} checked={understood} onChange={(event) => setUnderstood(event.currentTarget.checked)} data-testid="rights-understood" />
+          <Checkbox
+            label={t("rights.withInterpreter")}
+            checked={withInterpreter}
+            onChange={(event) => setWithInterpreter(event.currentTarget.checked)}
+            data-testid="rights-interpreter"
+          />
+          <Checkbox
+            label={t("rights.understoodConfirmed")}
+            checked={understood}
+            onChange={(event) => setUnderstood(event.currentTarget.checked)}
+            data-testid="rights-understood"
+          />
         </Group>
         <Button type="submit" loading={busy} w="fit-content" data-testid="rights-submit">
           {t("rights.submit")}
