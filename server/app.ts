@@ -18,6 +18,7 @@ import { auditRoutes } from "./modules/audit/routes";
 import { caseRoutes } from "./modules/cases/routes";
 import { jurisdictionRoutes } from "./modules/jurisdiction/routes";
 import { pathwayRoutes } from "./modules/pathway/routes";
+import { taskRoutes } from "./modules/pathway/task-routes";
 import { referralRoutes } from "./modules/referrals/routes";
 import { rightsRoutes } from "./modules/rights/routes";
 import { statisticsRoutes } from "./modules/statistics/routes";
@@ -88,6 +89,7 @@ export async function buildApp({ config, ctx, logStream }: AppOptions): Promise<
   agencyRoutes(app, ctx);
   caseRoutes(app, ctx);
   pathwayRoutes(app, ctx);
+  taskRoutes(app, ctx);
   referralRoutes(app, ctx);
   rightsRoutes(app, ctx);
   statisticsRoutes(app, ctx);

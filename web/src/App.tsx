@@ -17,6 +17,7 @@ import { CasesPage } from "./modules/cases/CasesPage";
 import { RegisterPage } from "./modules/cases/registration/RegisterPage";
 import { ProfilePage } from "./modules/profile/ProfilePage";
 import { InboxPage } from "./modules/referrals/InboxPage";
+import { MyWorkPage } from "./modules/pathway/MyWorkPage";
 import { ReferralPage } from "./modules/referrals/ReferralPage";
 import { StatisticsPage } from "./modules/statistics/StatisticsPage";
 
@@ -83,6 +84,14 @@ function SignedInRoutes() {
           element={
             <Allowed page="cases" roles={user.roles}>
               <CasePage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/work"
+          element={
+            <Allowed page="work" roles={user.roles}>
+              <MyWorkPage />
             </Allowed>
           }
         />

@@ -128,7 +128,14 @@ export async function registerCase(
       addedBy: actor.userId,
       addedAt: now,
     });
-    await startPathway(tx, ctx.jurisdiction.code, { caseId, userId: actor.userId, now });
+    await startPathway(tx, ctx, auditActor(actor), {
+      caseId,
+      reference,
+      pathway,
+      identificationRegion: input.identificationRegion,
+      at: now,
+      userId: actor.userId,
+    });
     await recordAudit(tx, auditActor(actor), {
       action: "case.register",
       caseId,

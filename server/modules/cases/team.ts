@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { recordAudit, type AuditActor } from "../../platform/audit/audit";
+import type { AuditDetail } from "../../platform/audit/schema";
 import type { Tx } from "../../platform/db/types";
 import { Conflict } from "../../platform/errors";
 import { type CaseScope, caseTeam } from "./schema";
@@ -11,9 +12,17 @@ export interface TeamChange {
   /** The user who decided; recorded as who added the agency. */
   userId: string;
   now: Date;
-  /** What brought the agency in or took it out (e.g. a referral), for the audit trail. */
-  via?: { referralId: string };
+  /**
+   * What brought the agency in or took it out, for the audit trail: a referral, or a duty in law
+   * that needs no consent (social services called out for a child, DOMAIN.md "Children").
+   */
+  via?: { referralId: string } | { legalBasis: "child_protection_duty" };
 }
+
+const viaDetail = (via: TeamChange["via"]): AuditDetail => {
+  if (!via) return {};
+  return "referralId" in via ? { referral: via.referralId } : { legalBasis: via.legalBasis };
+};
 
 /**
  * Puts an agency on the case team with the given scopes, inside the caller's transaction, and
@@ -41,7 +50,7 @@ export async function joinCaseTeam(
       reference: change.reference,
       agency: change.agency.code,
       scopes,
-      ...(change.via ? { referral: change.via.referralId } : {}),
+      ...viaDetail(change.via),
     },
   });
 }
@@ -68,7 +77,7 @@ export async function leaveCaseTeam(tx: Tx, actor: AuditActor, change: TeamChang
     detail: {
       reference: change.reference,
       agency: change.agency.code,
-      ...(change.via ? { referral: change.via.referralId } : {}),
+      ...viaDetail(change.via),
     },
   });
 }

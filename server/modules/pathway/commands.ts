@@ -1,30 +1,36 @@
 import { eq } from "drizzle-orm";
 import { type Actor, auditActor } from "../../platform/auth/actor";
-import { recordAudit } from "../../platform/audit/audit";
+import { type AuditActor, recordAudit } from "../../platform/audit/audit";
 import type { AppContext } from "../../platform/context";
 import type { Tx } from "../../platform/db/types";
 import { Conflict, Forbidden, Invalid } from "../../platform/errors";
 import { visibleCase } from "../cases/queries";
+import { createStageTasks, type StageEntry } from "./assignment";
 import { caseFacts } from "./facts";
 import { allowedTransitions } from "./rules";
 import { casePathways } from "./schema";
 import { sopFor } from "./sop";
 import type { Stage } from "./vocabulary";
 
-/** At registration, inside its transaction: the case starts at identification under today's SOP. */
+/**
+ * At registration, inside its transaction: the case starts at identification under today's SOP,
+ * and the SOP's tasks for identification are created at once (for a child, social services').
+ */
 export async function startPathway(
   tx: Tx,
-  jurisdictionCode: string,
-  change: { caseId: string; userId: string; now: Date },
+  ctx: AppContext,
+  actor: AuditActor,
+  start: Omit<StageEntry, "stage">,
 ) {
-  const sop = sopFor(jurisdictionCode);
+  const sop = sopFor(ctx.jurisdiction.code);
   await tx.insert(casePathways).values({
-    caseId: change.caseId,
+    caseId: start.caseId,
     sopVersion: sop.version,
     stage: "identification",
-    stageEnteredAt: change.now,
-    movedBy: change.userId,
+    stageEnteredAt: start.at,
+    movedBy: start.userId,
   });
+  await createStageTasks(tx, actor, sop, ctx.jurisdiction.timeZone, { ...start, stage: "identification" });
 }
 
 /**
@@ -61,6 +67,15 @@ export async function moveCaseStage(
       .update(casePathways)
       .set({ stage: to, stageEnteredAt: now, movedBy: actor.userId })
       .where(eq(casePathways.caseId, found.id));
+    await createStageTasks(tx, auditActor(actor), sop, ctx.jurisdiction.timeZone, {
+      caseId: found.id,
+      reference,
+      pathway: found.pathway,
+      identificationRegion: found.identificationRegion,
+      stage: to,
+      at: now,
+      userId: actor.userId,
+    });
     await recordAudit(tx, auditActor(actor), {
       action: "case.stage",
       caseId: found.id,

@@ -6,6 +6,7 @@ import { visibleCase } from "../cases/queries";
 import { caseFacts } from "./facts";
 import { allowedTransitions } from "./rules";
 import { casePathways } from "./schema";
+import { openCaseTasks } from "./task-queries";
 import { sopFor } from "./sop";
 
 /**
@@ -35,5 +36,6 @@ export async function casePathwayView(ctx: AppContext, actor: Actor, reference: 
     stageEnteredAt: current.stageEnteredAt.toISOString(),
     stages: sop.pathways[found.pathway].stages,
     next,
+    tasks: await openCaseTasks(ctx.db, found.id, ctx.now()),
   };
 }

@@ -7,6 +7,7 @@ import { commonErrors, errorBody, type App } from "../../platform/http/types";
 import { referenceParam } from "../cases/routes";
 import { moveCaseStage } from "./commands";
 import { casePathwayView } from "./queries";
+import { taskStatuses } from "./schema";
 import { requirements, stages } from "./vocabulary";
 
 const pathwayOut = z.object({
@@ -23,6 +24,16 @@ const pathwayOut = z.object({
       missing: z.array(z.enum(requirements)),
       roles: z.array(z.enum(roles)),
       agencyTypes: z.array(z.enum(agencyTypes)),
+    }),
+  ),
+  tasks: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      agency: z.string(),
+      dueAt: z.string(),
+      overdue: z.boolean(),
+      status: z.enum(taskStatuses),
     }),
   ),
 });

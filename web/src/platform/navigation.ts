@@ -1,6 +1,7 @@
 import { caseRoles, registeringRoles, type Role } from "../../../shared/roles";
 
-export type NavigationName = "cases" | "inbox" | "register" | "statistics" | "audit" | "admin" | "profile";
+export type NavigationName =
+  "cases" | "work" | "inbox" | "register" | "statistics" | "audit" | "admin" | "profile";
 
 export interface NavigationItem {
   name: NavigationName;
@@ -17,6 +18,7 @@ const holds = (roles: readonly Role[], allowed: readonly Role[]) =>
 /** Who may open which page. The server decides again on every request; this only hides what would fail. */
 export const mayOpen = {
   cases: (roles: readonly Role[]) => holds(roles, caseRoles),
+  work: (roles: readonly Role[]) => holds(roles, caseRoles),
   inbox: (roles: readonly Role[]) => holds(roles, caseRoles),
   register: (roles: readonly Role[]) => holds(roles, registeringRoles),
   statistics: (roles: readonly Role[]) => holds(roles, statisticsRoles),
@@ -27,6 +29,7 @@ export const mayOpen = {
 
 const items: NavigationItem[] = [
   { name: "cases", path: "/cases" },
+  { name: "work", path: "/work" },
   { name: "inbox", path: "/referrals" },
   { name: "register", path: "/cases/new" },
   { name: "statistics", path: "/statistics" },

@@ -13,6 +13,7 @@ export const auditActions = [
   "referral.revoke",
   "referral.note.read",
   "rights_information.record",
+  "task.done",
   "case.search.name",
   "admin.agency.create",
   "admin.agency.update",

@@ -10,6 +10,8 @@ import { useNames } from "../../platform/labels";
 import { useResource } from "../../platform/useResource";
 import { Section } from "../cases/Facts";
 import type { CaseDetail } from "../cases/types";
+import { ProcedureTasks } from "./ProcedureTasks";
+import type { CaseTask } from "./tasks";
 
 export interface PathwayStep {
   to: Stage;
@@ -26,6 +28,7 @@ export interface PathwayState {
   stageEnteredAt: string;
   stages: Stage[];
   next: PathwayStep[];
+  tasks: CaseTask[];
 }
 
 /** Where the case stands in its procedure, and each next step: who takes it and what it still needs. */
@@ -106,6 +109,7 @@ export function CaseProcedure({ detail }: { detail: CaseDetail }) {
           </Stack>
         ))}
       </Stack>
+      <ProcedureTasks tasks={current.tasks} />
     </Section>
   );
 }

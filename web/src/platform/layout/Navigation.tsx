@@ -3,6 +3,7 @@ import {
   IconChartBar,
   IconFileSearch,
   IconFolders,
+  IconChecklist,
   IconInbox,
   IconSettings,
   IconUserCircle,
@@ -17,6 +18,7 @@ import { useResource } from "../useResource";
 
 const icons: Record<NavigationName, ReactNode> = {
   cases: <IconFolders size={18} />,
+  work: <IconChecklist size={18} />,
   inbox: <IconInbox size={18} />,
   register: <IconUserPlus size={18} />,
   statistics: <IconChartBar size={18} />,
@@ -39,7 +41,14 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const inbox = useResource<{ pending: number }>(mayOpen.inbox(user.roles) ? "/api/referrals/inbox" : null);
   const { reload } = inbox;
   useEffect(reload, [pathname, reload]);
-  const pending = inbox.data?.pending ?? 0;
+  // Open tasks likewise: marking one done lowers the count.
+  const work = useResource<{ open: number }>(mayOpen.work(user.roles) ? "/api/tasks/mine" : null);
+  const reloadWork = work.reload;
+  useEffect(reloadWork, [pathname, reloadWork]);
+  const counts: Partial<Record<NavigationName, { count: number; testId: string }>> = {
+    inbox: { count: inbox.data?.pending ?? 0, testId: "inbox-badge" },
+    work: { count: work.data?.open ?? 0, testId: "work-badge" },
+  };
   return (
     <Stack gap={4} component="nav" aria-label={t("nav.main")}>
       {navigationFor(user.roles).map((item) => (
@@ -51,16 +60,19 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           leftSection={icons[item.name]}
           active={isActive(item.name, item.path, pathname)}
           data-testid={`nav-${item.name}`}
-          rightSection={
-            item.name === "inbox" && pending > 0 ? (
-              <Badge size="sm" circle data-testid="inbox-badge">
-                {pending}
-              </Badge>
-            ) : undefined
-          }
+          rightSection={<CountBadge badge={counts[item.name]} />}
           onClick={onNavigate}
         />
       ))}
     </Stack>
+  );
+}
+
+function CountBadge({ badge }: { badge: { count: number; testId: string } | undefined }) {
+  if (!badge || badge.count === 0) return null;
+  return (
+    <Badge size="sm" circle data-testid={badge.testId}>
+      {badge.count}
+    </Badge>
   );
 }
