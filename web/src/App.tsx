@@ -55,6 +55,19 @@ export function App() {
   }
 }
 
+/** The pages that only some roles may open, with the navigation entry that decides which. */
+const guardedPages: { path: string; page: NavigationName; element: ReactNode }[] = [
+  { path: "/cases", page: "cases", element: <CasesPage /> },
+  { path: "/cases/new", page: "register", element: <RegisterPage /> },
+  { path: "/cases/:reference", page: "cases", element: <CasePage /> },
+  { path: "/work", page: "work", element: <MyWorkPage /> },
+  { path: "/referrals", page: "inbox", element: <InboxPage /> },
+  { path: "/referrals/:id", page: "inbox", element: <ReferralPage /> },
+  { path: "/statistics", page: "statistics", element: <StatisticsPage /> },
+  { path: "/audit", page: "audit", element: <AuditPage /> },
+  { path: "/admin", page: "admin", element: <AdminPage /> },
+];
+
 function SignedInRoutes() {
   const user = useMe();
   const home = homePathFor(user.roles);
@@ -63,78 +76,17 @@ function SignedInRoutes() {
       <Route path="/login" element={<Navigate to={nextPath() ?? home} replace />} />
       <Route element={<AppLayout />}>
         <Route index element={<Navigate to={home} replace />} />
-        <Route
-          path="/cases"
-          element={
-            <Allowed page="cases" roles={user.roles}>
-              <CasesPage />
-            </Allowed>
-          }
-        />
-        <Route
-          path="/cases/new"
-          element={
-            <Allowed page="register" roles={user.roles}>
-              <RegisterPage />
-            </Allowed>
-          }
-        />
-        <Route
-          path="/cases/:reference"
-          element={
-            <Allowed page="cases" roles={user.roles}>
-              <CasePage />
-            </Allowed>
-          }
-        />
-        <Route
-          path="/work"
-          element={
-            <Allowed page="work" roles={user.roles}>
-              <MyWorkPage />
-            </Allowed>
-          }
-        />
-        <Route
-          path="/referrals"
-          element={
-            <Allowed page="inbox" roles={user.roles}>
-              <InboxPage />
-            </Allowed>
-          }
-        />
-        <Route
-          path="/referrals/:id"
-          element={
-            <Allowed page="inbox" roles={user.roles}>
-              <ReferralPage />
-            </Allowed>
-          }
-        />
-        <Route
-          path="/statistics"
-          element={
-            <Allowed page="statistics" roles={user.roles}>
-              <StatisticsPage />
-            </Allowed>
-          }
-        />
-        <Route
-          path="/audit"
-          element={
-            <Allowed page="audit" roles={user.roles}>
-              <AuditPage />
-            </Allowed>
-          }
-        />
-        <Route
-          path="/admin"
-          element={
-            <Allowed page="admin" roles={user.roles}>
-              <AdminPage />
-            </Allowed>
-          }
-        />
+        {guardedPages.map(({ path, page, element }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <Allowed page={page} roles={user.roles}>
+                {element}
+              </Allowed>
+            }
+          />
+        ))}
         <Route path="/profile" element={<ProfilePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
