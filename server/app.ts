@@ -17,6 +17,7 @@ import { agencyRoutes } from "./modules/agencies/routes";
 import { auditRoutes } from "./modules/audit/routes";
 import { caseRoutes } from "./modules/cases/routes";
 import { jurisdictionRoutes } from "./modules/jurisdiction/routes";
+import { closureRoutes } from "./modules/pathway/closure-routes";
 import { pathwayRoutes } from "./modules/pathway/routes";
 import { taskRoutes } from "./modules/pathway/task-routes";
 import { referralRoutes } from "./modules/referrals/routes";
@@ -89,6 +90,7 @@ export async function buildApp({ config, ctx, logStream }: AppOptions): Promise<
   agencyRoutes(app, ctx);
   caseRoutes(app, ctx);
   pathwayRoutes(app, ctx);
+  closureRoutes(app, ctx);
   taskRoutes(app, ctx);
   referralRoutes(app, ctx);
   rightsRoutes(app, ctx);

@@ -81,6 +81,23 @@ export const controlMethods = [
 /** cas_Status */
 export const caseStatuses = ["Active", "FollowUp", "Closed", "ClosedReferred"] as const;
 
+/**
+ * How a case ended, recorded when it is closed (issue 3, item 10). Ending assistance is the
+ * person's choice as much as the agencies': declining it and losing contact are outcomes too.
+ */
+export const closureOutcomes = [
+  "returned_home",
+  "integrated_locally",
+  "international_protection",
+  "resettled_third_country",
+  "assistance_completed",
+  "declined_assistance",
+  "lost_contact",
+  "transferred",
+  "deceased",
+  "other",
+] as const;
+
 /** NRM terms HTCDS lacks: how the person came to notice (seed 002). */
 export const identificationSources = [
   "police_raid",
@@ -107,6 +124,7 @@ export type ControlMethod = (typeof controlMethods)[number];
 export type CaseStatus = (typeof caseStatuses)[number];
 export type IdentificationSource = (typeof identificationSources)[number];
 export type Pathway = (typeof pathways)[number];
+export type ClosureOutcome = (typeof closureOutcomes)[number];
 
 /** ISO 3166-1 alpha-2, plus XK (Kosovo, user-assigned and used by the EU and IOM). */
 export const countryCodes = (

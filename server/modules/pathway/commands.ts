@@ -7,6 +7,7 @@ import { Conflict, Forbidden, Invalid } from "../../platform/errors";
 import { visibleCase } from "../cases/queries";
 import { createStageTasks, type StageEntry } from "./assignment";
 import { caseFacts } from "./facts";
+import { followStageChange } from "./reopening";
 import { allowedTransitions } from "./rules";
 import { casePathways } from "./schema";
 import { sopFor } from "./sop";
@@ -75,6 +76,13 @@ export async function moveCaseStage(
       stage: to,
       at: now,
       userId: actor.userId,
+    });
+    await followStageChange(tx, auditActor(actor), {
+      caseId: found.id,
+      reference,
+      from: current.stage,
+      to,
+      now,
     });
     await recordAudit(tx, auditActor(actor), {
       action: "case.stage",

@@ -1,6 +1,7 @@
 import type { Queryable } from "../../platform/db/types";
 import { hasAcceptedReferral } from "../referrals/queries";
 import { hasRightsInformation } from "../rights/queries";
+import { approvedClosure, hasReopeningReason } from "./closure-facts";
 import type { Requirement } from "./vocabulary";
 
 /**
@@ -12,5 +13,12 @@ export async function caseFacts(db: Queryable, caseId: string): Promise<Set<Requ
   const facts = new Set<Requirement>();
   if (await hasAcceptedReferral(db, caseId)) facts.add("referral_accepted");
   if (await hasRightsInformation(db, caseId)) facts.add("rights_information_recorded");
+  const closure = await approvedClosure(db, caseId);
+  if (closure) {
+    // One approved record establishes both: the outcome is part of what the supervisor approved.
+    facts.add("outcome_recorded");
+    facts.add("supervisor_approval");
+    if (await hasReopeningReason(db, closure.id)) facts.add("reopening_reason_recorded");
+  }
   return facts;
 }

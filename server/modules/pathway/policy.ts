@@ -1,4 +1,4 @@
-import { caseRoles, type Role } from "../../../shared/roles";
+import { caseRoles, identityRoles, type Role } from "../../../shared/roles";
 import { type Actor, hasRole } from "../../platform/auth/actor";
 import type { pathwayTasks } from "./schema";
 
@@ -16,3 +16,17 @@ export const maySeeTask = (actor: Actor, task: Task) =>
 
 export const mayCompleteTask = (actor: Actor, task: Task) =>
   actor.agencyId === task.agencyId && hasRole(actor, ...completingRoles);
+
+/** Those who work with the person propose closing the case; a supervisor decides (issue 3, item 10). */
+const proposingRoles: readonly Role[] = ["case_worker", "supervisor", "police_investigator"];
+
+export const mayProposeClosure = (actor: Actor) => hasRole(actor, ...proposingRoles);
+
+/** Four eyes: a supervisor answers a proposal, never their own. */
+export const mayDecideClosure = (actor: Actor, closure: { proposedBy: string }) =>
+  hasRole(actor, "supervisor") && actor.userId !== closure.proposedBy;
+
+export const mayRecordReopeningReason = (actor: Actor) => hasRole(actor, "supervisor");
+
+/** Closure notes and reasons are free text that may name people: identity roles only. */
+export const maySeeClosureText = (actor: Actor) => hasRole(actor, ...identityRoles);

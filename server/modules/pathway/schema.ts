@@ -1,4 +1,6 @@
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { ClosureOutcome } from "../../../shared/vocabulary";
+import { bytea } from "../../platform/crypto/schema";
 import { agencies, users } from "../agencies/schema";
 import { cases } from "../cases/schema";
 import type { Stage } from "./vocabulary";
@@ -44,4 +46,62 @@ export const pathwayTasks = pgTable(
     index("pathway_tasks_agency_status_idx").on(t.agencyId, t.status, t.dueAt),
     index("pathway_tasks_case_idx").on(t.caseId),
   ],
+);
+
+export const closureStatuses = ["proposed", "approved", "rejected", "superseded"] as const;
+export type ClosureStatus = (typeof closureStatuses)[number];
+
+/**
+ * A proposal to close a case and a supervisor's answer to it (issue 3, item 10). Four eyes: the
+ * one who approves is never the one who proposed. An approved closure is superseded when the case
+ * is reopened, so the next closure needs a fresh approval.
+ */
+export const caseClosures = pgTable(
+  "case_closures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    outcome: text("outcome").$type<ClosureOutcome>().notNull(),
+    /** Sealed under the person's data key: free text may name the person or others. */
+    outcomeNote: bytea("outcome_note_sealed"),
+    status: text("status").$type<ClosureStatus>().notNull().default("proposed"),
+    proposedBy: uuid("proposed_by")
+      .notNull()
+      .references(() => users.id),
+    proposedAt: timestamp("proposed_at", { withTimezone: true }).notNull(),
+    approvedBy: uuid("approved_by").references(() => users.id),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    rejectedBy: uuid("rejected_by").references(() => users.id),
+    rejectedAt: timestamp("rejected_at", { withTimezone: true }),
+    /** Sealed like the note, for the same reason. */
+    rejectionReason: bytea("rejection_reason_sealed"),
+  },
+  (t) => [index("case_closures_case_idx").on(t.caseId, t.proposedAt)],
+);
+
+/**
+ * Why a closed case is reopened, recorded by a supervisor before the case leaves closure. It
+ * names the approved closure it answers, so a reason given for an earlier closure never opens a
+ * later one.
+ */
+export const reopeningReasons = pgTable(
+  "reopening_reasons",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    closureId: uuid("closure_id")
+      .notNull()
+      .references(() => caseClosures.id),
+    /** Sealed under the person's data key. */
+    reason: bytea("reason_sealed").notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("reopening_reasons_closure_idx").on(t.closureId)],
 );

@@ -10,6 +10,7 @@ import { useNames } from "../../platform/labels";
 import { useResource } from "../../platform/useResource";
 import { Section } from "../cases/Facts";
 import type { CaseDetail } from "../cases/types";
+import { ClosurePanel } from "./ClosurePanel";
 import { ProcedureTasks } from "./ProcedureTasks";
 import type { CaseTask } from "./tasks";
 
@@ -110,6 +111,8 @@ export function CaseProcedure({ detail }: { detail: CaseDetail }) {
         ))}
       </Stack>
       <ProcedureTasks tasks={current.tasks} />
+      {/* Remounted on each move, since what may be done about closure depends on the stage. */}
+      <ClosurePanel key={current.stage} reference={detail.reference} onChange={state.reload} />
     </Section>
   );
 }
