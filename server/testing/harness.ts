@@ -73,6 +73,8 @@ export interface TestEnvironment {
     options?: { language?: "en" | "sq" | "sr" },
   ): Promise<{ id: string; username: string; agencyId: string; roles: Role[] }>;
   login(user: { username: string }, password?: string): Promise<Session>;
+  /** A new user of the agency with these roles, signed in: the usual first line of a test. */
+  signIn(agencyId: string, roles: Role[], options?: { language?: "en" | "sq" | "sr" }): Promise<Session>;
   /** A request as a signed-in user (cookie and CSRF token set). */
   as(session: Session, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -158,6 +160,9 @@ export async function startTestEnvironment(): Promise<TestEnvironment> {
           roles: body.user.roles,
         },
       };
+    },
+    async signIn(agencyId, roles, options) {
+      return env.login(await env.makeUser(agencyId, roles, options));
     },
     as(session, options) {
       return app.inject({

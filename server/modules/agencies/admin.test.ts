@@ -12,8 +12,8 @@ beforeAll(async () => {
   const operator = await env.makeAgency({ type: "system_operator" });
   ownAgencyId = (await env.makeAgency({ type: "shelter_operator" })).id;
   otherAgencyId = (await env.makeAgency({ type: "ngo" })).id;
-  admin = await env.login(await env.makeUser(operator.id, ["system_admin"]));
-  agencyAdmin = await env.login(await env.makeUser(ownAgencyId, ["agency_admin"]));
+  admin = await env.signIn(operator.id, ["system_admin"]);
+  agencyAdmin = await env.signIn(ownAgencyId, ["agency_admin"]);
 });
 afterAll(() => env.close());
 
@@ -136,7 +136,7 @@ describe("administration", () => {
   });
 
   it("keeps other roles out of administration", async () => {
-    const worker = await env.login(await env.makeUser(ownAgencyId, ["case_worker"]));
+    const worker = await env.signIn(ownAgencyId, ["case_worker"]);
     expect((await env.as(worker, { method: "GET", url: "/api/admin/users" })).statusCode).toBe(403);
     expect(
       (

@@ -22,10 +22,10 @@ beforeAll(async () => {
   const shelter = await env.makeAgency({ type: "shelter_operator" });
   const national = await env.makeAgency({ type: "national_coordinator" });
   shelterAgencyId = shelter.id;
-  police = await env.login(await env.makeUser(unit.id, ["police_investigator"]));
-  policeChief = await env.login(await env.makeUser(unit.id, ["supervisor", "police_investigator"]));
-  shelterWorker = await env.login(await env.makeUser(shelter.id, ["case_worker"]));
-  coordinator = await env.login(await env.makeUser(national.id, ["coordinator"]));
+  police = await env.signIn(unit.id, ["police_investigator"]);
+  policeChief = await env.signIn(unit.id, ["supervisor", "police_investigator"]);
+  shelterWorker = await env.signIn(shelter.id, ["case_worker"]);
+  coordinator = await env.signIn(national.id, ["coordinator"]);
 });
 afterAll(() => env.close());
 

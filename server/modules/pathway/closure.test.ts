@@ -21,10 +21,10 @@ beforeAll(async () => {
   const unit = await env.makeAgency({ type: "police_anti_trafficking" });
   const focal = await env.makeAgency({ type: "focal_point" });
   const shelter = await env.makeAgency({ type: "shelter_operator" });
-  police = await env.login(await env.makeUser(unit.id, ["police_investigator"]));
-  chief = await env.login(await env.makeUser(unit.id, ["supervisor"]));
-  focalChief = await env.login(await env.makeUser(focal.id, ["supervisor"]));
-  outsider = await env.login(await env.makeUser(shelter.id, ["supervisor"]));
+  police = await env.signIn(unit.id, ["police_investigator"]);
+  chief = await env.signIn(unit.id, ["supervisor"]);
+  focalChief = await env.signIn(focal.id, ["supervisor"]);
+  outsider = await env.signIn(shelter.id, ["supervisor"]);
   auditor = await env.login(
     await env.makeUser((await env.makeAgency({ type: "national_coordinator" })).id, ["auditor"]),
   );
@@ -78,7 +78,7 @@ describe("closing a case", () => {
     ).json<ClosureView>();
     expect(mine.permissions.canDecide).toBe(false);
     expect((await post(police, reference, "closure/approve")).statusCode).toBe(403);
-    const deputy = await env.login(await env.makeUser(chief.user.agencyId, ["supervisor"]));
+    const deputy = await env.signIn(chief.user.agencyId, ["supervisor"]);
     const noReason = await post(deputy, reference, "closure/reject", { reason: "  " });
     expect(noReason.json()).toMatchObject({ error: { code: "required", field: "reason" } });
     expect((await post(deputy, reference, "closure/approve")).statusCode).toBe(200);

@@ -16,9 +16,9 @@ beforeAll(async () => {
   const unit = await env.makeAgency({ type: "police_anti_trafficking" });
   const iom = await env.makeAgency({ type: "international_organisation" });
   const shelter = await env.makeAgency({ type: "shelter_operator" });
-  police = await env.login(await env.makeUser(unit.id, ["police_investigator"]));
-  iomWorker = await env.login(await env.makeUser(iom.id, ["case_worker"]));
-  shelterWorker = await env.login(await env.makeUser(shelter.id, ["case_worker"]));
+  police = await env.signIn(unit.id, ["police_investigator"]);
+  iomWorker = await env.signIn(iom.id, ["case_worker"]);
+  shelterWorker = await env.signIn(shelter.id, ["case_worker"]);
 });
 afterAll(() => env.close());
 
@@ -80,7 +80,7 @@ describe("a case follows its SOP", () => {
   it("hides the procedure from agencies outside the case team, and refuses a step the SOP gives to others", async () => {
     const reference = await registered();
     expect((await move(shelterWorker, reference, "rights_information")).statusCode).toBe(404);
-    const chief = await env.login(await env.makeUser(police.user.agencyId, ["supervisor"]));
+    const chief = await env.signIn(police.user.agencyId, ["supervisor"]);
     await env.as(chief, {
       method: "POST",
       url: `/api/cases/${reference}/team`,

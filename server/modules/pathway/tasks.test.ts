@@ -34,12 +34,12 @@ beforeAll(async () => {
   });
   const other = await env.makeAgency({ type: "ngo" });
   const national = await env.makeAgency({ type: "national_coordinator" });
-  police = await env.login(await env.makeUser(unit.id, ["police_investigator"]));
+  police = await env.signIn(unit.id, ["police_investigator"]);
   socialUser = await env.makeUser(csw.id, ["case_worker"]);
   social = await env.login(socialUser);
-  socialAdmin = await env.login(await env.makeUser(csw.id, ["agency_admin"]));
-  outsider = await env.login(await env.makeUser(other.id, ["case_worker"]));
-  coordinator = await env.login(await env.makeUser(national.id, ["coordinator"]));
+  socialAdmin = await env.signIn(csw.id, ["agency_admin"]);
+  outsider = await env.signIn(other.id, ["case_worker"]);
+  coordinator = await env.signIn(national.id, ["coordinator"]);
 });
 afterAll(() => env.close());
 

@@ -22,10 +22,10 @@ beforeAll(async () => {
   const iom = await env.makeAgency({ type: "international_organisation" });
   const shelter = await env.makeAgency({ type: "shelter_operator" });
   iomId = iom.id;
-  police = await env.login(await env.makeUser(unit.id, ["police_investigator"]));
-  iomWorker = await env.login(await env.makeUser(iom.id, ["case_worker"]));
-  iomAdmin = await env.login(await env.makeUser(iom.id, ["agency_admin"]));
-  outsider = await env.login(await env.makeUser(shelter.id, ["case_worker", "supervisor"]));
+  police = await env.signIn(unit.id, ["police_investigator"]);
+  iomWorker = await env.signIn(iom.id, ["case_worker"]);
+  iomAdmin = await env.signIn(iom.id, ["agency_admin"]);
+  outsider = await env.signIn(shelter.id, ["case_worker", "supervisor"]);
 });
 afterAll(() => env.close());
 

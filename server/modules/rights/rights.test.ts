@@ -19,9 +19,9 @@ beforeAll(async () => {
   const unit = await env.makeAgency({ type: "police_anti_trafficking", name: "Anti-trafficking unit" });
   const shelter = await env.makeAgency({ type: "shelter_operator" });
   unitId = unit.id;
-  police = await env.login(await env.makeUser(unit.id, ["police_investigator"]));
-  prosecutor = await env.login(await env.makeUser(unit.id, ["prosecutor"]));
-  outsider = await env.login(await env.makeUser(shelter.id, ["case_worker", "supervisor"]));
+  police = await env.signIn(unit.id, ["police_investigator"]);
+  prosecutor = await env.signIn(unit.id, ["prosecutor"]);
+  outsider = await env.signIn(shelter.id, ["case_worker", "supervisor"]);
 });
 afterAll(() => env.close());
 

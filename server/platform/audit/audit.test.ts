@@ -17,8 +17,8 @@ beforeAll(async () => {
   env = await startTestEnvironment();
   const unit = await env.makeAgency({ type: "police_anti_trafficking" });
   const office = await env.makeAgency({ type: "national_coordinator" });
-  police = await env.login(await env.makeUser(unit.id, ["police_investigator"]));
-  auditor = await env.login(await env.makeUser(office.id, ["auditor"]));
+  police = await env.signIn(unit.id, ["police_investigator"]);
+  auditor = await env.signIn(office.id, ["auditor"]);
   for (let i = 0; i < 3; i++) {
     const { reference } = (
       await env.as(police, { method: "POST", url: "/api/cases", payload: registration() })

@@ -58,20 +58,20 @@ describe("signing in", () => {
   });
 
   it("ends a session after the idle timeout", async () => {
-    const session = await env.login(await env.makeUser(agencyId, ["case_worker"]));
+    const session = await env.signIn(agencyId, ["case_worker"]);
     expect((await env.as(session, { method: "GET", url: "/api/auth/me" })).statusCode).toBe(200);
     env.clock.advance(31 * 60_000);
     expect((await env.as(session, { method: "GET", url: "/api/auth/me" })).statusCode).toBe(401);
   });
 
   it("ends the session at logout", async () => {
-    const session = await env.login(await env.makeUser(agencyId, ["case_worker"]));
+    const session = await env.signIn(agencyId, ["case_worker"]);
     expect((await env.as(session, { method: "POST", url: "/api/auth/logout" })).statusCode).toBe(204);
     expect((await env.as(session, { method: "GET", url: "/api/auth/me" })).statusCode).toBe(401);
   });
 
   it("remembers the language per user", async () => {
-    const session = await env.login(await env.makeUser(agencyId, ["case_worker"]));
+    const session = await env.signIn(agencyId, ["case_worker"]);
     await env.as(session, { method: "PUT", url: "/api/auth/language", payload: { language: "sr" } });
     const again = await env.login(session.user);
     expect((await env.as(again, { method: "GET", url: "/api/auth/me" })).json()).toMatchObject({
@@ -113,7 +113,7 @@ describe("the second factor", () => {
   });
 
   it("when required for a role, confines a user without one to enrolment", async () => {
-    const admin = await env.login(await env.makeUser(agencyId, ["system_admin"]));
+    const admin = await env.signIn(agencyId, ["system_admin"]);
     expect(
       (
         await env.as(admin, {
@@ -123,7 +123,7 @@ describe("the second factor", () => {
         })
       ).statusCode,
     ).toBe(200);
-    const prosecutor = await env.login(await env.makeUser(agencyId, ["prosecutor"]));
+    const prosecutor = await env.signIn(agencyId, ["prosecutor"]);
     expect((await env.as(prosecutor, { method: "GET", url: "/api/auth/me" })).json()).toMatchObject({
       enrolmentOnly: true,
     });

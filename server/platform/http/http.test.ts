@@ -12,7 +12,7 @@ let police: Session;
 beforeAll(async () => {
   env = await startTestEnvironment();
   const unit = await env.makeAgency({ type: "police_anti_trafficking" });
-  police = await env.login(await env.makeUser(unit.id, ["police_investigator"]));
+  police = await env.signIn(unit.id, ["police_investigator"]);
 });
 afterAll(() => env.close());
 
