@@ -6,7 +6,8 @@ import { recordAudit } from "../../platform/audit/audit";
 import type { AppContext } from "../../platform/context";
 import type { Tx } from "../../platform/db/types";
 import { Conflict, Forbidden, Invalid } from "../../platform/errors";
-import { personKeyOfCase, visibleCase } from "../cases/queries";
+import { visibleCase } from "../cases/queries";
+import { sealCaseText } from "../cases/sealing";
 import { approvedClosure } from "./closure-facts";
 import { mayDecideClosure, mayProposeClosure } from "./policy";
 import { caseClosures, casePathways } from "./schema";
@@ -17,17 +18,6 @@ export interface ClosureProposal {
 }
 
 type VisibleCase = Awaited<ReturnType<typeof visibleCase>>;
-
-/** Seals free text under the person's data key, bound to its row and column. */
-export async function sealCaseText(
-  ctx: AppContext,
-  tx: Tx,
-  caseId: string,
-  at: { table: string; recordId: string; field: string },
-  text: string,
-): Promise<Buffer> {
-  return ctx.keyring.sealText(tx, await personKeyOfCase(tx, caseId), at, text);
-}
 
 /** Locks the case's pathway row, so proposals and decisions on one case happen one at a time. */
 async function lockPathway(tx: Tx, caseId: string) {

@@ -2,7 +2,8 @@ import { desc, eq, inArray } from "drizzle-orm";
 import { type Actor, auditActor } from "../../platform/auth/actor";
 import { recordAudit } from "../../platform/audit/audit";
 import type { AppContext } from "../../platform/context";
-import { personKeyOfCase, visibleCase } from "../cases/queries";
+import { visibleCase } from "../cases/queries";
+import { openCaseText } from "../cases/sealing";
 import { users } from "../agencies/schema";
 import { hasReopeningReason } from "./closure-facts";
 import { mayDecideClosure, mayProposeClosure, mayRecordReopeningReason, maySeeClosureText } from "./policy";
@@ -13,10 +14,9 @@ type ClosureRow = typeof caseClosures.$inferSelect;
 /** Opens the closure's sealed texts for identity roles; each opening is audited by the caller. */
 async function openTexts(ctx: AppContext, actor: Actor, row: ClosureRow) {
   if (!maySeeClosureText(actor) || (!row.outcomeNote && !row.rejectionReason)) return null;
-  const key = await personKeyOfCase(ctx.db, row.caseId);
   const open = (field: string, sealed: Buffer | null) =>
     sealed
-      ? ctx.keyring.openText(ctx.db, key, { table: "case_closures", recordId: row.id, field }, sealed)
+      ? openCaseText(ctx, ctx.db, row.caseId, { table: "case_closures", recordId: row.id, field }, sealed)
       : null;
   return {
     note: await open("outcome_note", row.outcomeNote),

@@ -7,7 +7,8 @@ import type { Tx } from "../../platform/db/types";
 import { Conflict, Forbidden, Invalid, NotFound } from "../../platform/errors";
 import { localDate } from "../../platform/jurisdiction";
 import { agencies } from "../agencies/schema";
-import { caseLabels, isOnCaseTeam, personKeyOfCase, visibleCase } from "../cases/queries";
+import { caseLabels, isOnCaseTeam, visibleCase } from "../cases/queries";
+import { sealCaseText } from "../cases/sealing";
 import { joinCaseTeam, leaveCaseTeam } from "../cases/team";
 import { mayAnswerReferral, mayRefer, mayRevokeReferral, maySeeReferral } from "./policy";
 import {
@@ -19,7 +20,7 @@ import {
   type ReferralDraft,
   referralIssue,
 } from "./rules";
-import { referrals } from "./schema";
+import { declineReasonAt, noteAt, referrals } from "./schema";
 
 /**
  * Refers a case to another agency. Refused (400, naming the field) without the person's consent
@@ -52,12 +53,7 @@ export async function referCase(
     if (!to) throw new Invalid("toAgencyId", "invalid_choice");
     if (await isOnCaseTeam(tx, found.id, to.id)) throw new Invalid("toAgencyId", "already_on_team");
     const note = input.note?.trim()
-      ? await ctx.keyring.sealText(
-          tx,
-          await personKeyOfCase(tx, found.id),
-          { table: "referrals", recordId: id, field: "note" },
-          input.note.trim(),
-        )
+      ? await sealCaseText(ctx, tx, found.id, noteAt(id), input.note.trim())
       : null;
     const consent = input.consent?.given ? input.consent : null;
     const legalBasis = consent ? null : (input.legalBasis ?? null);
@@ -154,8 +150,8 @@ export async function declineReferral(
     const { row, next, reference } = await referralForStep(tx, actor, id, "decline");
     const issue = declineIssue(reason);
     if (issue) throw new Invalid(issue.field, issue.code);
-    // The reason stays on the referral: free text may name people, and the audit trail holds none.
-    const declineReason = (reason ?? "").trim();
+    // Free text may name people: sealed like the note, and kept out of the audit trail.
+    const declineReason = await sealCaseText(ctx, tx, row.caseId, declineReasonAt(id), (reason ?? "").trim());
     await tx
       .update(referrals)
       .set({ status: next, answeredBy: actor.userId, answeredAt: now, declineReason })

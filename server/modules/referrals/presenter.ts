@@ -38,6 +38,7 @@ export const presentReferral = (
   status: row.status,
   referredAt: row.referredAt.toISOString(),
   answeredAt: row.answeredAt?.toISOString() ?? null,
-  declineReason: row.declineReason,
+  /** Opened only in the detail view, for identity roles, audited (queries.ts getReferral). */
+  declineReason: null as string | null,
   revokedAt: row.revokedAt?.toISOString() ?? null,
 });

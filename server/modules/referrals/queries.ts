@@ -5,7 +5,8 @@ import type { AppContext } from "../../platform/context";
 import type { Queryable } from "../../platform/db/types";
 import { Forbidden, NotFound } from "../../platform/errors";
 import { agencies } from "../agencies/schema";
-import { caseLabels, personKeyOfCase, visibleCase } from "../cases/queries";
+import { caseLabels, visibleCase } from "../cases/queries";
+import { openCaseText } from "../cases/sealing";
 import {
   mayAnswerReferral,
   mayReadInbox,
@@ -15,7 +16,7 @@ import {
 } from "./policy";
 import { type AgencyName, presentReferral } from "./presenter";
 import { nextStatus } from "./rules";
-import { referralReads, referrals } from "./schema";
+import { declineReasonAt, noteAt, referralReads, referrals } from "./schema";
 
 type ReferralRow = typeof referrals.$inferSelect;
 
@@ -85,10 +86,12 @@ export async function getReferral(ctx: AppContext, actor: Actor, id: string) {
   if (!row || !maySeeReferral(actor, row)) throw new NotFound();
   const [presented] = await presentAll(ctx.db, [row]);
   if (!presented) throw new NotFound();
-  const at = { table: "referrals", recordId: row.id, field: "note" };
+  const mayOpen = maySeeReferralNote(actor, row);
   const note =
-    row.note && maySeeReferralNote(actor, row)
-      ? await ctx.keyring.openText(ctx.db, await personKeyOfCase(ctx.db, row.caseId), at, row.note)
+    row.note && mayOpen ? await openCaseText(ctx, ctx.db, row.caseId, noteAt(row.id), row.note) : null;
+  const declineReason =
+    row.declineReason && mayOpen
+      ? await openCaseText(ctx, ctx.db, row.caseId, declineReasonAt(row.id), row.declineReason)
       : null;
   await ctx.db.transaction(async (tx) => {
     if (actor.agencyId === row.toAgencyId) {
@@ -97,19 +100,23 @@ export async function getReferral(ctx: AppContext, actor: Actor, id: string) {
         .values({ referralId: row.id, userId: actor.userId, readAt: ctx.now() })
         .onConflictDoNothing();
     }
-    if (note !== null) {
+    if (note !== null || declineReason !== null) {
       await recordAudit(tx, auditActor(actor), {
         action: "referral.note.read",
         caseId: row.caseId,
         entity: "referral",
         entityId: row.id,
-        detail: { reference: presented.referral.case.reference },
+        detail: {
+          reference: presented.referral.case.reference,
+          fields: [...(note !== null ? ["note"] : []), ...(declineReason !== null ? ["decline_reason"] : [])],
+        },
       });
     }
   });
   return {
     ...presented.referral,
     note,
+    declineReason,
     permissions: {
       canAnswer: mayAnswerReferral(actor, row) && row.status === "pending",
       canRevoke: mayRevokeReferral(actor, row) && nextStatus(row.status, "revoke") !== null,

@@ -8,6 +8,7 @@ import {
   type TestEnvironment,
 } from "../../testing/harness";
 import { cases } from "../cases/schema";
+import { referrals } from "./schema";
 
 let env: TestEnvironment;
 let police: Session;
@@ -155,6 +156,12 @@ describe("the recipient's answer", () => {
     expect(bare.json()).toMatchObject({ error: { code: "decline_reason_required", field: "reason" } });
     const declined = await step(iomWorker, id, "decline", { reason: "No place free this week." });
     expect(declined.json()).toMatchObject({ status: "declined", declineReason: "No place free this week." });
+    const [stored] = await env.ctx.db.select().from(referrals).where(eq(referrals.id, id));
+    expect(stored?.declineReason?.toString("latin1")).not.toContain("No place free");
+    const inbox = (await env.as(iomWorker, { method: "GET", url: "/api/referrals/inbox" })).json<{
+      items: { id: string; declineReason: string | null }[];
+    }>();
+    expect(inbox.items.find((item) => item.id === id)?.declineReason).toBeNull();
     expect((await openCase(iomWorker, reference)).statusCode).toBe(404);
   });
 });

@@ -61,7 +61,8 @@ export const referrals = pgTable(
     referredAt: timestamp("referred_at", { withTimezone: true }).notNull().defaultNow(),
     answeredBy: uuid("answered_by").references(() => users.id),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
-    declineReason: text("decline_reason"),
+    /** Sealed under the person's key (see declineReasonAt): free text may name people. */
+    declineReason: bytea("decline_reason"),
     revokedBy: uuid("revoked_by").references(() => users.id),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
@@ -85,3 +86,11 @@ export const referralReads = pgTable(
   },
   (t) => [primaryKey({ columns: [t.referralId, t.userId] })],
 );
+
+/** Where a referral's sealed texts live, as bound into their ciphertexts. */
+export const noteAt = (referralId: string) => ({ table: "referrals", recordId: referralId, field: "note" });
+export const declineReasonAt = (referralId: string) => ({
+  table: "referrals",
+  recordId: referralId,
+  field: "decline_reason",
+});
