@@ -1,4 +1,6 @@
 import { buildApp } from "./app";
+import { alertChecks } from "./modules/alerts/checks";
+import { startScheduler } from "./modules/alerts/scheduler";
 import { sopFor } from "./modules/pathway/sop";
 import { pruneSessions } from "./platform/auth/sessions";
 import { loadConfig } from "./platform/config";
@@ -25,12 +27,14 @@ async function main(): Promise<void> {
   }, 15 * 60_000);
   pruning.unref();
 
+  let scheduler: { stop(): Promise<void> } | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, "shutting down");
     clearInterval(pruning);
+    await scheduler?.stop();
     try {
       await app.close();
     } finally {
@@ -46,6 +50,13 @@ async function main(): Promise<void> {
       config.demoData && ctx.jurisdiction.demo ? await seedDemoData(ctx, ctx.jurisdiction.demo) : false;
     if (seeded) app.log.info("demo data created");
     await app.listen({ port: config.port, host: config.host });
+    // Deadlines are checked inside the server: at start (catching up after downtime), then regularly.
+    scheduler = startScheduler(ctx, alertChecks, {
+      intervalMs: config.alertIntervalMs,
+      onRun: (run) => {
+        if (run.failed.length > 0) app.log.error({ checks: run.failed }, "alert checks failed");
+      },
+    });
     const address = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${app.server.address() && typeof app.server.address() === "object" ? (app.server.address() as { port: number }).port : config.port}`;
     app.log.info({ database: database.kind, ms: Date.now() - started }, "ready");
     process.stdout.write(`\nOpenNRM is ready at ${address}\n`);

@@ -1,3 +1,9 @@
+import { alertsMessages } from "./messages/alerts";
+import { assistanceMessages } from "./messages/assistance";
+import { childrenMessages } from "./messages/children";
+import { futureMessages } from "./messages/future";
+import { interviewMessages } from "./messages/interview";
+import { leafletMessages } from "./messages/leaflet";
 import type { Language } from "./roles";
 
 /**
@@ -5,7 +11,7 @@ import type { Language } from "./roles";
  * user's language; the browser shows the same ones when the shared schemas refuse input.
  * `{field}` is replaced by the field's label where the caller has one.
  */
-export const errorCodes = [
+const coreErrorCodes = [
   "required",
   "too_long",
   "too_big",
@@ -51,12 +57,25 @@ export const errorCodes = [
   "closure_not_pending",
   "case_not_closed",
   "reopening_reason_exists",
+  "write_conflict",
   "unavailable",
   "internal",
 ] as const;
+type CoreErrorCode = (typeof coreErrorCodes)[number];
+
+/** Each module's own codes live beside the others in shared/messages/, one file a module. */
+export const errorCodes = [
+  ...coreErrorCodes,
+  ...alertsMessages.codes,
+  ...assistanceMessages.codes,
+  ...childrenMessages.codes,
+  ...futureMessages.codes,
+  ...interviewMessages.codes,
+  ...leafletMessages.codes,
+] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
+const coreMessages: Record<Language, Record<CoreErrorCode, string>> = {
   en: {
     required: "This field is required.",
     too_long: "This is too long.",
@@ -105,6 +124,8 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     closure_not_pending: "There is no closure proposal waiting for a decision.",
     case_not_closed: "The case is not closed.",
     reopening_reason_exists: "The reason for reopening has already been recorded.",
+    write_conflict:
+      "Someone else saved this at the same moment. Reload the page and check before trying again.",
     unavailable: "The service is unavailable. Try again shortly.",
     internal: "Something went wrong. Try again.",
   },
@@ -156,6 +177,8 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     closure_not_pending: "Nuk ka propozim për mbyllje që pret vendim.",
     case_not_closed: "Rasti nuk është i mbyllur.",
     reopening_reason_exists: "Arsyeja e rihapjes është regjistruar tashmë.",
+    write_conflict:
+      "Dikush tjetër e ruajti këtë në të njëjtin moment. Ringarkoni faqen dhe kontrolloni para se të provoni përsëri.",
     unavailable: "Shërbimi nuk është i disponueshëm. Provoni përsëri së shpejti.",
     internal: "Diçka shkoi keq. Provoni përsëri.",
   },
@@ -207,9 +230,29 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     closure_not_pending: "Nema predloga za zatvaranje koji čeka odluku.",
     case_not_closed: "Slučaj nije zatvoren.",
     reopening_reason_exists: "Razlog ponovnog otvaranja je već zabeležen.",
+    write_conflict:
+      "Neko drugi je ovo sačuvao u istom trenutku. Ponovo učitajte stranicu i proverite pre novog pokušaja.",
     unavailable: "Usluga nije dostupna. Pokušajte ponovo uskoro.",
     internal: "Nešto nije u redu. Pokušajte ponovo.",
   },
+};
+
+function merged(language: Language): Record<ErrorCode, string> {
+  return {
+    ...coreMessages[language],
+    ...alertsMessages.messages[language],
+    ...assistanceMessages.messages[language],
+    ...childrenMessages.messages[language],
+    ...futureMessages.messages[language],
+    ...interviewMessages.messages[language],
+    ...leafletMessages.messages[language],
+  };
+}
+
+export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
+  en: merged("en"),
+  sq: merged("sq"),
+  sr: merged("sr"),
 };
 
 export function errorMessage(language: Language, code: string): string {

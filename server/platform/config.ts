@@ -17,6 +17,8 @@ const environment = z.object({
   OPENNRM_COOKIE_SECURE: z.enum(["true", "false"]).default("false"),
   OPENNRM_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   OPENNRM_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  /** How often the scheduler checks deadlines; a minute is fine-grained enough for a 6-hour limit. */
+  OPENNRM_ALERT_INTERVAL_SECONDS: z.coerce.number().int().positive().max(3600).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -33,6 +35,7 @@ export interface Config {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   logLevel: string;
+  alertIntervalMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.OPENNRM_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.OPENNRM_SESSION_ABSOLUTE_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
+    alertIntervalMs: e.OPENNRM_ALERT_INTERVAL_SECONDS * 1000,
   };
 }

@@ -12,6 +12,47 @@ export const configRoot = path.resolve(
 
 const country = z.string().refine((c) => countryCodes.includes(c), "not an ISO 3166 alpha-2 code");
 
+const phone = z
+  .string()
+  .regex(/^\+?[0-9][0-9 ]{1,24}$/, "a phone number: digits and spaces, may start with +");
+
+/** A name in the rights leaflet's languages: English always, the others where known (else English). */
+const leafletName = z.strictObject({
+  en: z.string().min(1),
+  sq: z.string().min(1).optional(),
+  sr: z.string().min(1).optional(),
+  ro: z.string().min(1).optional(),
+  ru: z.string().min(1).optional(),
+  uk: z.string().min(1).optional(),
+  bg: z.string().min(1).optional(),
+});
+
+/**
+ * What the printable rights leaflet says that differs by jurisdiction: where a person complains
+ * (a right of its own, DOMAIN.md "Rights information") and whom to call in danger.
+ */
+const leafletSchema = z.strictObject({
+  emergencyPhone: phone,
+  complaintContacts: z
+    .array(
+      z
+        .strictObject({
+          name: leafletName,
+          phone: phone.optional(),
+          email: z.email().optional(),
+          web: z
+            .string()
+            .regex(
+              /^[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i,
+              "a web address without https://, e.g. www.example.org",
+            )
+            .optional(),
+        })
+        .refine((c) => Boolean(c.phone ?? c.email ?? c.web), "give at least one of phone, email, web"),
+    )
+    .min(1, "the leaflet must say where to complain"),
+});
+
 /** A deployment's facts as configuration: nothing about one country is written into the code. */
 const jurisdictionSchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9-]+$/),
@@ -33,6 +74,7 @@ const jurisdictionSchema = z.strictObject({
     .array(z.strictObject({ code: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1) }))
     .min(1),
   countriesOfOrigin: z.array(country),
+  leaflet: leafletSchema,
 });
 
 const demoSchema = z.strictObject({

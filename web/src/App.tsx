@@ -18,6 +18,7 @@ import { RegisterPage } from "./modules/cases/registration/RegisterPage";
 import { ProfilePage } from "./modules/profile/ProfilePage";
 import { InboxPage } from "./modules/referrals/InboxPage";
 import { MyWorkPage } from "./modules/pathway/MyWorkPage";
+import { DashboardPage } from "./modules/alerts/DashboardPage";
 import { ReferralPage } from "./modules/referrals/ReferralPage";
 import { StatisticsPage } from "./modules/statistics/StatisticsPage";
 
@@ -61,6 +62,7 @@ const guardedPages: { path: string; page: NavigationName; element: ReactNode }[]
   { path: "/cases/new", page: "register", element: <RegisterPage /> },
   { path: "/cases/:reference", page: "cases", element: <CasePage /> },
   { path: "/work", page: "work", element: <MyWorkPage /> },
+  { path: "/dashboard", page: "dashboard", element: <DashboardPage /> },
   { path: "/referrals", page: "inbox", element: <InboxPage /> },
   { path: "/referrals/:id", page: "inbox", element: <ReferralPage /> },
   { path: "/statistics", page: "statistics", element: <StatisticsPage /> },

@@ -1,4 +1,8 @@
 import type { Queryable } from "../../platform/db/types";
+import { hasNeedsAssessment } from "../assistance/queries";
+import { childFacts } from "../children/queries";
+import { addFutureFacts } from "../future/facts";
+import { hasFirstInterview } from "../interview/queries";
 import { hasAcceptedReferral } from "../referrals/queries";
 import { hasRightsInformation } from "../rights/queries";
 import { approvedClosure, hasReopeningReason } from "./closure-facts";
@@ -13,6 +17,10 @@ export async function caseFacts(db: Queryable, caseId: string): Promise<Set<Requ
   const facts = new Set<Requirement>();
   if (await hasAcceptedReferral(db, caseId)) facts.add("referral_accepted");
   if (await hasRightsInformation(db, caseId)) facts.add("rights_information_recorded");
+  for (const fact of await childFacts(db, caseId)) facts.add(fact);
+  if (await hasFirstInterview(db, caseId)) facts.add("first_interview_recorded");
+  if (await hasNeedsAssessment(db, caseId)) facts.add("needs_assessment_recorded");
+  await addFutureFacts(db, caseId, facts);
   const closure = await approvedClosure(db, caseId);
   if (closure) {
     // One approved record establishes both: the outcome is part of what the supervisor approved.

@@ -70,6 +70,11 @@ const task = z.strictObject({
   due,
   /** Who is alerted when the task is overdue. */
   escalateTo: z.array(z.strictObject({ agencyType, role })).min(1),
+  /**
+   * The record that does the task: when the case's facts establish it, the task is done by itself,
+   * in the same transaction, so nobody is chased for work already recorded.
+   */
+  doneWhen: requirement.optional(),
   why: z.string().min(1).optional(),
 });
 

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/schema";
 import { agencies } from "../agencies/schema";
@@ -16,7 +16,7 @@ let socialAdmin: Session;
 let outsider: Session;
 let coordinator: Session;
 let socialAgencyId: string;
-let socialUser: { username: string };
+let socialUser: { id: string; username: string };
 
 const HOUR = 3_600_000;
 
@@ -173,5 +173,30 @@ describe("the SOP's tasks", () => {
     const shown = await caseTasks(await env.login(socialUser), reference);
     expect(shown.find((t) => t.code === "attend_child")?.overdue).toBe(true);
     expect(shown.find((t) => t.code === "appoint_guardian")?.overdue).toBe(false);
+  });
+
+  it("is done by itself when the record it asks for is made: assigning a case worker does that task", async () => {
+    police = await env.login(police.user);
+    const reference = await register(girl);
+    const social = await env.login(socialUser);
+    const response = await env.as(social, {
+      method: "POST",
+      url: `/api/cases/${reference}/child/case-worker`,
+      payload: { userId: socialUser.id },
+    });
+    expect(response.statusCode).toBe(200);
+    const open = (await mine(social)).filter((t) => t.case.reference === reference).map((t) => t.code);
+    expect(open.sort()).toEqual(["appoint_guardian", "attend_child"]);
+    const [audited] = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "task.done"), eq(auditEvents.actorUserId, socialUser.id)))
+      .orderBy(desc(auditEvents.seq))
+      .limit(1);
+    expect(audited?.detail).toMatchObject({
+      reference,
+      code: "assign_case_worker",
+      by: "case_worker_assigned",
+    });
   });
 });

@@ -7,3 +7,8 @@ export * from "../../modules/cases/schema";
 export * from "../../modules/pathway/schema";
 export * from "../../modules/referrals/schema";
 export * from "../../modules/rights/schema";
+export * from "../../modules/alerts/schema";
+export * from "../../modules/interview/schema";
+export * from "../../modules/assistance/schema";
+export * from "../../modules/children/schema";
+export * from "../../modules/future/schema";

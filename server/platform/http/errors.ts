@@ -77,6 +77,9 @@ export function installErrorHandler(app: FastifyInstance, webRoot: string | null
         message: errorMessage(language, framework.code),
       });
     }
+    // Two users writing the same record at the same moment: the loser is told to reload, not a 500.
+    if (isWriteRace(error))
+      return send(reply, 409, { code: "write_conflict", message: errorMessage(language, "write_conflict") });
     // The message is left out: a database error can quote the value that caused it.
     const frames = (error.stack ?? "").split("\n").slice(1, 8).join("\n");
     request.log.error({ err: { type: error.name, code: error.code, frames } }, "request failed");
@@ -118,6 +121,12 @@ function frameworkError(error: FastifyError): { status: number; code: string } |
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) return { status, code: status === 404 ? "not_found" : "invalid_input" };
   return null;
+}
+
+/** A unique index or serialisation refused a concurrent write; drizzle wraps the driver's error. */
+function isWriteRace(error: FastifyError): boolean {
+  const codes = [error.code, (error.cause as { code?: unknown } | undefined)?.code].map(String);
+  return codes.includes("23505") || codes.includes("40001");
 }
 
 function isDatabaseUnavailable(error: FastifyError): boolean {

@@ -1,9 +1,62 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { type Language, languages } from "../../../shared/roles";
-import en from "../locales/en.json";
-import sq from "../locales/sq.json";
-import sr from "../locales/sr.json";
+import coreEn from "../locales/en.json";
+import coreSq from "../locales/sq.json";
+import coreSr from "../locales/sr.json";
+import alertsEn from "../modules/alerts/locales/en.json";
+import alertsSq from "../modules/alerts/locales/sq.json";
+import alertsSr from "../modules/alerts/locales/sr.json";
+import assistanceEn from "../modules/assistance/locales/en.json";
+import assistanceSq from "../modules/assistance/locales/sq.json";
+import assistanceSr from "../modules/assistance/locales/sr.json";
+import childrenEn from "../modules/children/locales/en.json";
+import childrenSq from "../modules/children/locales/sq.json";
+import childrenSr from "../modules/children/locales/sr.json";
+import futureEn from "../modules/future/locales/en.json";
+import futureSq from "../modules/future/locales/sq.json";
+import futureSr from "../modules/future/locales/sr.json";
+import interviewEn from "../modules/interview/locales/en.json";
+import interviewSq from "../modules/interview/locales/sq.json";
+import interviewSr from "../modules/interview/locales/sr.json";
+import leafletEn from "../modules/leaflet/locales/en.json";
+import leafletSq from "../modules/leaflet/locales/sq.json";
+import leafletSr from "../modules/leaflet/locales/sr.json";
+import timelineEn from "../modules/timeline/locales/en.json";
+import timelineSq from "../modules/timeline/locales/sq.json";
+import timelineSr from "../modules/timeline/locales/sr.json";
+
+// Each module keeps its strings beside its code under its own top-level key; they are merged here.
+const en = {
+  ...coreEn,
+  ...alertsEn,
+  ...assistanceEn,
+  ...childrenEn,
+  ...futureEn,
+  ...interviewEn,
+  ...leafletEn,
+  ...timelineEn,
+};
+const sq = {
+  ...coreSq,
+  ...alertsSq,
+  ...assistanceSq,
+  ...childrenSq,
+  ...futureSq,
+  ...interviewSq,
+  ...leafletSq,
+  ...timelineSq,
+};
+const sr = {
+  ...coreSr,
+  ...alertsSr,
+  ...assistanceSr,
+  ...childrenSr,
+  ...futureSr,
+  ...interviewSr,
+  ...leafletSr,
+  ...timelineSr,
+};
 
 export type Translation = typeof en;
 

@@ -1,13 +1,15 @@
 import { caseRoles, registeringRoles, type Role } from "../../../shared/roles";
 
 export type NavigationName =
-  "cases" | "work" | "inbox" | "register" | "statistics" | "audit" | "admin" | "profile";
+  "cases" | "work" | "dashboard" | "inbox" | "register" | "statistics" | "audit" | "admin" | "profile";
 
 export interface NavigationItem {
   name: NavigationName;
   path: string;
 }
 
+/** Alerts reach the coordinator too, when the chain fails: they are told, without the file. */
+const alertedRoles: readonly Role[] = [...caseRoles, "coordinator"];
 const statisticsRoles: readonly Role[] = ["coordinator", "supervisor"];
 const adminRoles: readonly Role[] = ["system_admin", "agency_admin"];
 const auditRoles: readonly Role[] = ["auditor"];
@@ -18,7 +20,8 @@ const holds = (roles: readonly Role[], allowed: readonly Role[]) =>
 /** Who may open which page. The server decides again on every request; this only hides what would fail. */
 export const mayOpen = {
   cases: (roles: readonly Role[]) => holds(roles, caseRoles),
-  work: (roles: readonly Role[]) => holds(roles, caseRoles),
+  work: (roles: readonly Role[]) => holds(roles, alertedRoles),
+  dashboard: (roles: readonly Role[]) => holds(roles, alertedRoles),
   inbox: (roles: readonly Role[]) => holds(roles, caseRoles),
   register: (roles: readonly Role[]) => holds(roles, registeringRoles),
   statistics: (roles: readonly Role[]) => holds(roles, statisticsRoles),
@@ -30,6 +33,7 @@ export const mayOpen = {
 const items: NavigationItem[] = [
   { name: "cases", path: "/cases" },
   { name: "work", path: "/work" },
+  { name: "dashboard", path: "/dashboard" },
   { name: "inbox", path: "/referrals" },
   { name: "register", path: "/cases/new" },
   { name: "statistics", path: "/statistics" },

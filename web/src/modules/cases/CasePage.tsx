@@ -1,19 +1,32 @@
-import { Badge, Group, Stack } from "@mantine/core";
+import { Badge, Group, Stack, Tabs } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import { ErrorNotice, Loading, NotFoundPage, Page } from "../../platform/layout/Page";
 import { useResource } from "../../platform/useResource";
-import { CaseSummarySection, CircumstancesSection, IdentitySection, PersonSection } from "./CaseSections";
+import { CaseAssistance } from "../assistance/CaseAssistance";
+import { CaseChild } from "../children/CaseChild";
+import { CaseFuture } from "../future/CaseFuture";
+import { CaseInterview } from "../interview/CaseInterview";
+import { CaseProcedure } from "../pathway/CaseProcedure";
 import { CaseReferrals } from "../referrals/CaseReferrals";
 import { CaseRightsInformation } from "../rights/CaseRightsInformation";
-import { CaseProcedure } from "../pathway/CaseProcedure";
+import { CaseTimeline } from "../timeline/CaseTimeline";
+import { CaseSummarySection, CircumstancesSection, IdentitySection, PersonSection } from "./CaseSections";
 import { CaseTeam } from "./CaseTeam";
 import { PathwayBadge } from "./PathwayBadge";
 import type { CaseDetail } from "./types";
 
+const caseTabs = ["overview", "interview", "assistance", "child", "future", "timeline"] as const;
+type CaseTab = (typeof caseTabs)[number];
+
+function isCaseTab(value: string | null): value is CaseTab {
+  return value !== null && (caseTabs as readonly string[]).includes(value);
+}
+
 export function CasePage() {
   const { t } = useTranslation();
   const { reference = "" } = useParams();
+  const [search, setSearch] = useSearchParams();
   const detail = useResource<CaseDetail>(`/api/cases/${encodeURIComponent(reference)}`);
 
   // Outside the case team the server answers 404; that page says no more than "not found".
@@ -22,6 +35,15 @@ export function CasePage() {
   if (!detail.data) return <Loading />;
 
   const record = detail.data;
+  const requested = search.get("tab");
+  const tabs = caseTabs.filter((tab) => tab !== "child" || record.pathway === "child");
+  const tab: CaseTab = isCaseTab(requested) && tabs.includes(requested) ? requested : "overview";
+  // The tab is kept in the address so a reload or a shared link opens the same part of the file;
+  // it names a part of the page, never anything about the person.
+  const select = (value: string | null) => {
+    if (isCaseTab(value)) setSearch(value === "overview" ? {} : { tab: value }, { replace: true });
+  };
+
   return (
     <Page
       title={record.reference}
@@ -35,19 +57,47 @@ export function CasePage() {
         </Group>
       }
     >
-      <Stack gap="md">
-        <CaseSummarySection detail={record} />
-        <CaseProcedure detail={record} />
-        <PersonSection detail={record} />
-        {record.identity !== null && <IdentitySection identity={record.identity} />}
-        <CircumstancesSection
-          circumstances={record.circumstances}
-          inScope={record.permissions.canSeeCircumstances}
-        />
-        <CaseTeam detail={record} onChanged={detail.replace} />
-        <CaseRightsInformation detail={record} />
-        <CaseReferrals detail={record} />
-      </Stack>
+      <Tabs value={tab} onChange={select} keepMounted={false}>
+        <Tabs.List mb="md">
+          {tabs.map((value) => (
+            <Tabs.Tab key={value} value={value} data-testid={`case-tab-${value}`}>
+              {t(`caseTabs.${value}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <Stack gap="md">
+            <CaseSummarySection detail={record} />
+            <CaseProcedure detail={record} />
+            <PersonSection detail={record} />
+            {record.identity !== null && <IdentitySection identity={record.identity} />}
+            <CircumstancesSection
+              circumstances={record.circumstances}
+              inScope={record.permissions.canSeeCircumstances}
+            />
+            <CaseTeam detail={record} onChanged={detail.replace} />
+            <CaseRightsInformation detail={record} />
+            <CaseReferrals detail={record} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="interview">
+          <CaseInterview detail={record} />
+        </Tabs.Panel>
+        <Tabs.Panel value="assistance">
+          <CaseAssistance detail={record} />
+        </Tabs.Panel>
+        {record.pathway === "child" && (
+          <Tabs.Panel value="child">
+            <CaseChild detail={record} />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="future">
+          <CaseFuture detail={record} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline">
+          <CaseTimeline detail={record} />
+        </Tabs.Panel>
+      </Tabs>
     </Page>
   );
 }

@@ -1,18 +1,33 @@
-import { Anchor, Badge, Button, Group, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { caseRoles } from "../../../../shared/roles";
 import { api } from "../../platform/api";
+import { hasAnyRole, useMe } from "../../platform/auth";
 import { describeError } from "../../platform/errors";
 import { useNames } from "../../platform/labels";
 import { ErrorNotice, Loading, Page } from "../../platform/layout/Page";
 import { useResource } from "../../platform/useResource";
+import { AlertsPanel } from "../alerts/AlertsPanel";
 import { PathwayBadge } from "../cases/PathwayBadge";
 import { type MyTask, type MyWork, myWorkPath, useTaskLabel } from "./tasks";
 
 /** The open tasks of the user's agency, the most urgent first: the case by reference, never the person. */
 export function MyWorkPage() {
+  const { t } = useTranslation();
+  const user = useMe();
+  return (
+    <Page title={t("work.title")} testId="my-work">
+      <AlertsPanel />
+      {/* The coordinator is alerted when the chain fails but holds no tasks of its own. */}
+      {hasAnyRole(user, caseRoles) && <MyTasks />}
+    </Page>
+  );
+}
+
+function MyTasks() {
   const { t } = useTranslation();
   const { dateTime } = useNames();
   const taskLabel = useTaskLabel();
@@ -36,10 +51,11 @@ export function MyWorkPage() {
   };
 
   return (
-    <Page
-      title={t("work.title")}
-      testId="my-work"
-      actions={
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {t("work.tasks")}
+        </Title>
         <Group gap="xs">
           <Text size="sm" c="dimmed" data-testid="work-open">
             {t("work.openCount", { count: open })}
@@ -50,8 +66,7 @@ export function MyWorkPage() {
             </Badge>
           )}
         </Group>
-      }
-    >
+      </Group>
       {items.length === 0 ? (
         <Text data-testid="work-empty">{t("work.empty")}</Text>
       ) : (
@@ -119,6 +134,6 @@ export function MyWorkPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-    </Page>
+    </Paper>
   );
 }

@@ -5,6 +5,7 @@ import { useNames } from "../../platform/labels";
 import { useResource } from "../../platform/useResource";
 import { Section } from "../cases/Facts";
 import type { CaseDetail } from "../cases/types";
+import { LeafletButton } from "../leaflet/LeafletButton";
 import { RightsInformationForm } from "./RightsInformationForm";
 import { informingRoles, type RightsInformation } from "./types";
 
@@ -69,6 +70,7 @@ export function CaseRightsInformation({ detail }: { detail: CaseDetail }) {
           </Table>
         </Table.ScrollContainer>
       )}
+      <LeafletButton detail={detail} />
       {mayRecord && <RightsInformationForm reference={detail.reference} onRecorded={list.reload} />}
     </Section>
   );

@@ -4,6 +4,7 @@ import {
   IconFileSearch,
   IconFolders,
   IconChecklist,
+  IconLayoutDashboard,
   IconInbox,
   IconSettings,
   IconUserCircle,
@@ -12,13 +13,15 @@ import {
 import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { useMe } from "../auth";
+import { caseRoles } from "../../../../shared/roles";
+import { hasAnyRole, useMe } from "../auth";
 import { mayOpen, type NavigationName, navigationFor } from "../navigation";
 import { useResource } from "../useResource";
 
 const icons: Record<NavigationName, ReactNode> = {
   cases: <IconFolders size={18} />,
   work: <IconChecklist size={18} />,
+  dashboard: <IconLayoutDashboard size={18} />,
   inbox: <IconInbox size={18} />,
   register: <IconUserPlus size={18} />,
   statistics: <IconChartBar size={18} />,
@@ -41,13 +44,19 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const inbox = useResource<{ pending: number }>(mayOpen.inbox(user.roles) ? "/api/referrals/inbox" : null);
   const { reload } = inbox;
   useEffect(reload, [pathname, reload]);
-  // Open tasks likewise: marking one done lowers the count.
-  const work = useResource<{ open: number }>(mayOpen.work(user.roles) ? "/api/tasks/mine" : null);
+  // Open tasks and new alerts likewise: marking a task done or taking on an alert lowers the count.
+  const work = useResource<{ open: number }>(hasAnyRole(user, caseRoles) ? "/api/tasks/mine" : null);
   const reloadWork = work.reload;
   useEffect(reloadWork, [pathname, reloadWork]);
-  const counts: Partial<Record<NavigationName, { count: number; testId: string }>> = {
+  const alerts = useResource<{ unacknowledged: number }>(
+    mayOpen.work(user.roles) ? "/api/alerts/mine" : null,
+  );
+  const reloadAlerts = alerts.reload;
+  useEffect(reloadAlerts, [pathname, reloadAlerts]);
+  const newAlerts = alerts.data?.unacknowledged ?? 0;
+  const counts: Partial<Record<NavigationName, { count: number; testId: string; alarm?: boolean }>> = {
     inbox: { count: inbox.data?.pending ?? 0, testId: "inbox-badge" },
-    work: { count: work.data?.open ?? 0, testId: "work-badge" },
+    work: { count: (work.data?.open ?? 0) + newAlerts, testId: "work-badge", alarm: newAlerts > 0 },
   };
   return (
     <Stack gap={4} component="nav" aria-label={t("nav.main")}>
@@ -68,10 +77,10 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   );
 }
 
-function CountBadge({ badge }: { badge: { count: number; testId: string } | undefined }) {
+function CountBadge({ badge }: { badge: { count: number; testId: string; alarm?: boolean } | undefined }) {
   if (!badge || badge.count === 0) return null;
   return (
-    <Badge size="sm" circle data-testid={badge.testId}>
+    <Badge size="sm" circle color={badge.alarm ? "red" : undefined} data-testid={badge.testId}>
       {badge.count}
     </Badge>
   );

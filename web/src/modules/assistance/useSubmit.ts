@@ -1,0 +1,32 @@
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { type FieldProblems, fieldProblemsFrom } from "../../platform/errors";
+
+/** A form's sending state: busy, the last failure, and the problems the server named by field. */
+export function useSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [problems, setProblems] = useState<FieldProblems>({});
+  async function run(send: () => Promise<unknown>, done: string, after: () => void): Promise<boolean> {
+    setBusy(true);
+    setFailure(null);
+    setProblems({});
+    try {
+      await send();
+      notifications.show({ color: "green", message: done });
+      after();
+      setBusy(false);
+      return true;
+    } catch (error) {
+      setProblems(fieldProblemsFrom(error));
+      setFailure(error);
+      setBusy(false);
+      return false;
+    }
+  }
+  return { busy, failure, problems, run };
+}
+
+/** The case's assistance API paths. */
+export const casePath = (reference: string, rest: string) =>
+  `/api/cases/${encodeURIComponent(reference)}/${rest}`;
