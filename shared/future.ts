@@ -60,6 +60,7 @@ export type FollowUpOutcome = (typeof followUpOutcomes)[number];
 export const handOverSections = [
   "identity",
   "case_summary",
+  "assistance",
   "risk_assessment",
   "decision",
   "return",

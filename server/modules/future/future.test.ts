@@ -203,8 +203,15 @@ describe("return, follow-ups and hand-over", () => {
       403,
     );
 
+    const service = {
+      service: "medical",
+      providerName: "Clinic",
+      startDate: "2026-06-01",
+      status: "delivered",
+    };
+    expect((await post(iom, `/api/cases/${reference}/services`, service)).statusCode).toBe(201);
     const made = await post(iom, url, {
-      sections: ["identity", "risk_assessment", "decision"],
+      sections: ["identity", "assistance", "risk_assessment", "decision"],
       consentGiven: true,
     });
     expect(made.statusCode).toBe(201);
@@ -225,7 +232,11 @@ describe("return, follow-ups and hand-over", () => {
     }>();
     const content = openPackage(pkg, key.publicKey, passphrase) as HandOverContent;
     expect(content.reference).toBe(reference);
-    expect(content.sections).toEqual(["identity", "risk_assessment", "decision"]);
+    expect(content.sections).toEqual(["identity", "assistance", "risk_assessment", "decision"]);
+    expect(content.assistance?.services).toEqual([
+      // Delivered without an end date ends today (the test clock).
+      { service: "medical", status: "delivered", startDate: "2026-06-01", endDate: "2026-06-15" },
+    ]);
     expect(content.identity).toMatchObject({ givenName: "Elena", familyName: "Rusu" });
     expect(content.risk_assessment).toMatchObject({ level: "high" });
     expect(content.decision).toMatchObject({ option: returnOption });
@@ -253,7 +264,7 @@ describe("return, follow-ups and hand-over", () => {
     ]);
     expect(audits.find((a) => a.action === "hand_over.create")?.detail).toEqual({
       reference,
-      sections: ["identity", "risk_assessment", "decision"],
+      sections: ["identity", "assistance", "risk_assessment", "decision"],
       consentGiven: true,
     });
   });

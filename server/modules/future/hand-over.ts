@@ -4,6 +4,7 @@ import type { Language } from "../../../shared/roles";
 import type { AppContext } from "../../platform/context";
 import { type PdfBlock, renderPdf } from "../../platform/pdf/document";
 import { agencies } from "../agencies/schema";
+import { assistanceServicesGiven, needsAssessments } from "../assistance/schema";
 import type { visibleCase } from "../cases/queries";
 import { persons } from "../cases/schema";
 import { currentDecision } from "./facts";
@@ -32,6 +33,11 @@ export interface HandOverContent {
     traffickingStatus: string;
     exploitationTypes: string[];
     controlMethods: string[];
+  };
+  /** What help was given here, so the partner continues it rather than starting over. */
+  assistance?: {
+    needs: string[];
+    services: { service: string; status: string; startDate: string; endDate: string | null }[];
   };
   risk_assessment?: { assessedOn: string; level: string; factors: string[]; recommendation: string } | null;
   decision?: { option: string; decidedOn: string; plannedDepartureOn: string | null } | null;
@@ -93,6 +99,25 @@ export async function handOverContent(
       exploitationTypes: found.exploitationTypes,
       controlMethods: found.controlMethods,
     };
+  }
+  if (sections.includes("assistance")) {
+    const [needs] = await ctx.db
+      .select({ needs: needsAssessments.needs })
+      .from(needsAssessments)
+      .where(eq(needsAssessments.caseId, found.id))
+      .orderBy(desc(needsAssessments.recordedAt))
+      .limit(1);
+    const services = await ctx.db
+      .select({
+        service: assistanceServicesGiven.service,
+        status: assistanceServicesGiven.status,
+        startDate: assistanceServicesGiven.startDate,
+        endDate: assistanceServicesGiven.endDate,
+      })
+      .from(assistanceServicesGiven)
+      .where(eq(assistanceServicesGiven.caseId, found.id))
+      .orderBy(assistanceServicesGiven.startDate);
+    content.assistance = { needs: needs?.needs ?? [], services };
   }
   if (sections.includes("risk_assessment")) {
     const [risk] = await ctx.db
@@ -176,7 +201,9 @@ type Labels = Record<
   | "travelDocumentStatus"
   | "escorted"
   | "escortAgency"
-  | "partner",
+  | "partner"
+  | "needs"
+  | "services",
   string
 >;
 
@@ -192,6 +219,9 @@ const labels: Record<Language, Labels> = {
     footer: "Confidential. Shared with the person's consent; for the receiving organisation only.",
     identity: "Identity",
     case_summary: "Case summary",
+    assistance: "Assistance given",
+    needs: "Needs assessed",
+    services: "Services",
     risk_assessment: "Risk assessment",
     decision: "Decision on the future",
     return: "Return",
@@ -231,6 +261,9 @@ const labels: Record<Language, Labels> = {
     footer: "Konfidenciale. Ndarë me pëlqimin e personit; vetëm për organizatën pranuese.",
     identity: "Identiteti",
     case_summary: "Përmbledhja e rastit",
+    assistance: "Asistenca e dhënë",
+    needs: "Nevojat e vlerësuara",
+    services: "Shërbimet",
     risk_assessment: "Vlerësimi i rrezikut",
     decision: "Vendimi për të ardhmen",
     return: "Kthimi",
@@ -270,6 +303,9 @@ const labels: Record<Language, Labels> = {
     footer: "Poverljivo. Podeljeno uz pristanak osobe; samo za organizaciju koja prima.",
     identity: "Identitet",
     case_summary: "Sažetak predmeta",
+    assistance: "Pružena pomoć",
+    needs: "Procenjene potrebe",
+    services: "Usluge",
     risk_assessment: "Procena rizika",
     decision: "Odluka o budućnosti",
     return: "Povratak",
@@ -349,6 +385,22 @@ export async function handOverPdf(content: HandOverContent, language: Language):
                 [l.traffickingStatus, c.traffickingStatus],
                 [l.exploitationTypes, list(c.exploitationTypes)],
                 [l.controlMethods, list(c.controlMethods)],
+              ]
+            : null,
+        );
+        break;
+      }
+      case "assistance": {
+        const a = content.assistance;
+        section(
+          name,
+          a
+            ? [
+                [l.needs, list(a.needs)],
+                ...a.services.map((s): [string, string] => [
+                  `${l.services}: ${s.service}`,
+                  `${s.status}, ${s.startDate}${s.endDate ? ` – ${s.endDate}` : ""}`,
+                ]),
               ]
             : null,
         );

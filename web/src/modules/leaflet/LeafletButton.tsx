@@ -32,12 +32,13 @@ async function failureOf(response: Response): Promise<ApiError> {
 
 /**
  * The printable rights leaflet in the person's language, to hand over after informing them
- * (issue 3, item 3). It holds no personal data; the download is audited on the server.
+ * (issue 3, item 3). It holds no personal data; the download of a case's leaflet is audited on the
+ * server. Without a case it is the blank leaflet officers take along before a raid.
  */
-export function LeafletButton({ detail }: { detail: CaseDetail }) {
+export function LeafletButton({ detail }: { detail?: CaseDetail }) {
   const { t } = useTranslation();
   const { spokenLanguage } = useNames();
-  const primary = detail.person.primaryLanguage;
+  const primary = detail?.person.primaryLanguage;
   const [language, setLanguage] = useState<LeafletLanguage>(isLeafletLanguage(primary) ? primary : "en");
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -46,7 +47,9 @@ export function LeafletButton({ detail }: { detail: CaseDetail }) {
     setBusy(true);
     setFailure(null);
     try {
-      const url = `/api/cases/${encodeURIComponent(detail.reference)}/rights-leaflet?language=${language}`;
+      const url = detail
+        ? `/api/cases/${encodeURIComponent(detail.reference)}/rights-leaflet?language=${language}`
+        : `/api/rights-leaflet?language=${language}`;
       const response = await fetch(url, {
         credentials: "same-origin",
         headers: { accept: "application/pdf" },
@@ -76,7 +79,7 @@ export function LeafletButton({ detail }: { detail: CaseDetail }) {
     <Stack gap="xs" mt="md" data-testid="leaflet">
       <Text fw={600}>{t("leaflet.title")}</Text>
       <Text size="sm" c="dimmed">
-        {t("leaflet.hint")}
+        {t(detail ? "leaflet.hint" : "leaflet.blankHint")}
       </Text>
       {failure !== null && (
         <Alert color="red" role="alert" data-testid="leaflet-error">

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { LeafletButton } from "../../leaflet/LeafletButton";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -110,6 +111,9 @@ export function RegisterPage() {
           </Paper>
         </Stack>
       </form>
+      <Paper withBorder p="md">
+        <LeafletButton />
+      </Paper>
     </Page>
   );
 }
