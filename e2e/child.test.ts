@@ -2,8 +2,16 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, login, newUserPage, screenshotsOnFailure } from "./support/browser";
 import { type RunningServer, startServer } from "./support/server";
+import {
+  acceptReferral,
+  birthDateOfAge,
+  inEnglish,
+  openCase,
+  PASSWORD,
+  referOnLegalBasis,
+  registerInForm,
+} from "./support/story";
 
-const PASSWORD = "demo-only-2026";
 const childTasks = ["appoint_guardian", "assign_case_worker", "attend_child"];
 
 /** The task codes of the rows, sorted. */
@@ -12,19 +20,21 @@ async function codesOf(rows: Locator): Promise<(string | null)[]> {
   return codes.sort();
 }
 
-/** A birth date making the girl 15 today, whatever day the story runs. */
-function birthDateOfFifteenYearOld(): string {
-  const date = new Date();
-  date.setUTCFullYear(date.getUTCFullYear() - 15);
-  date.setUTCDate(date.getUTCDate() - 100);
-  return date.toISOString().slice(0, 10);
+/** Today in Kosovo, as the server counts days. */
+function todayInKosovo(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(new Date());
 }
+
+const CHILDREN_SHELTER = "Children's protection shelter";
+const PROSECUTION = "District prosecutor's office";
 
 describe("the child story: police register a 15-year-old girl and social services are called out at once", () => {
   let server: RunningServer;
   let browser: Browser;
   let police: Page;
   let social: Page;
+  let shelter: Page;
+  let prosecutor: Page;
   let reference = "";
 
   beforeAll(async () => {
@@ -32,6 +42,8 @@ describe("the child story: police register a 15-year-old girl and social service
     browser = await launchBrowser();
     police = await newUserPage(browser, server.url);
     social = await newUserPage(browser, server.url);
+    shelter = await newUserPage(browser, server.url);
+    prosecutor = await newUserPage(browser, server.url);
   });
   afterAll(async () => {
     await browser?.close();
@@ -43,25 +55,13 @@ describe("the child story: police register a 15-year-old girl and social service
     await login(police, "police", PASSWORD);
     await police.getByTestId("language-switch").first().selectOption("en");
     await expect.poll(() => police.getByTestId("nav-cases").first().textContent()).toContain("Cases");
-    await police.getByTestId("nav-register").first().click();
-    await police.getByLabel("Given name").fill("Drita");
-    await police.getByLabel("Family name").fill("Krasniqi-Testa");
-    await police.getByLabel("Gender").selectOption("Feminine");
-    await police.getByLabel("Date of birth").fill(birthDateOfFifteenYearOld());
-    const citizenship = police.getByTestId("citizenship");
-    await citizenship.click();
-    await citizenship.pressSequentially("Kosovo");
-    await police.getByRole("option", { name: "Kosovo" }).click();
-    await police.keyboard.press("Escape");
-    await police.getByLabel("Region").selectOption("prishtine");
-    await police.getByLabel("Source of identification").selectOption("police_raid");
-    await expect.poll(() => police.getByTestId("pathway-preview").textContent()).toMatch(/child pathway/);
-    await police.getByTestId("register-submit").click();
-
-    const heading = police.getByTestId("case-reference");
-    await heading.waitFor();
-    reference = ((await heading.textContent()) ?? "").match(/[A-Z]+-\d{4}-\d{5}/)?.[0] ?? "";
-    expect(reference).toMatch(/^NRM-\d{4}-\d{5}$/);
+    reference = await registerInForm(police, {
+      givenName: "Drita",
+      familyName: "Krasniqi-Testa",
+      birthDate: birthDateOfAge(15),
+      country: "Kosovo",
+      pathway: /child pathway/,
+    });
   });
 
   it("the case page shows social services' open tasks with their due times", async () => {
@@ -104,5 +104,135 @@ describe("the child story: police register a 15-year-old girl and social service
     await attend.getByTestId("task-done").click();
     await expect.poll(() => rows.count()).toBe(2);
     expect(await codesOf(rows)).toEqual(["appoint_guardian", "assign_case_worker"]);
+  });
+  it("the social worker records that the girl is at the police station, and becomes her case worker", async () => {
+    await openCase(social, reference, "child");
+    await social.getByTestId("location-select").selectOption("police_station");
+    await social.getByTestId("location-submit").click();
+    await expect
+      .poll(() => social.getByTestId("location-current").getAttribute("data-type"))
+      .toBe("police_station");
+    await social.getByTestId("location-police-warning").waitFor();
+
+    await social
+      .getByTestId("child-case-worker-select")
+      .selectOption({ label: "Social worker Blerim Maloku" });
+    await social.getByTestId("child-case-worker-submit").click();
+    await expect
+      .poll(() => social.getByTestId("child-case-worker-current").textContent())
+      .toContain("Blerim Maloku");
+  });
+
+  it("a legal guardian is appointed, and social services' open tasks for the girl are done", async () => {
+    await social.getByTestId("guardian-name").fill("Mimoza Gashi");
+    await social.getByTestId("guardian-appointing-body").selectOption("centre_for_social_work");
+    await social.getByTestId("guardian-decision-reference").fill("CSW-PR-2026-114");
+    await social.getByTestId("guardian-appointed-on").fill(todayInKosovo());
+    await social.getByTestId("guardian-submit").click();
+    await expect.poll(() => social.getByTestId("guardian-current").textContent()).toContain("Mimoza Gashi");
+    expect(await social.getByTestId("guardian-none").count()).toBe(0);
+
+    await social.getByTestId("nav-work").first().click();
+    await social.getByTestId("my-work").waitFor();
+    await expect.poll(() => social.getByTestId("task-row").filter({ hasText: reference }).count()).toBe(0);
+  });
+
+  it("the girl's views are heard, with her guardian, and the best-interests determination is recorded", async () => {
+    await openCase(social, reference, "child");
+    await social.getByTestId("views-date").fill(todayInKosovo());
+    await social.getByTestId("views-guardian-present").check();
+    await social.getByTestId("views-summary").fill("She wants to stay somewhere safe, away from her father.");
+    await social.getByTestId("views-submit").click();
+    await expect.poll(() => social.getByTestId("views-record").count()).toBe(1);
+
+    await social.getByTestId("bid-date").fill(todayInKosovo());
+    await social.getByTestId("bid-outcome").selectOption("residential_care");
+    await social.getByTestId("bid-reasoning").fill("A specialised shelter until the family is assessed.");
+    await social.getByTestId("bid-guardian-present").check();
+    await social.getByTestId("bid-child-heard").check();
+    await social.getByTestId("bid-submit").click();
+    await expect.poll(() => social.getByTestId("bid-record").count()).toBe(1);
+  });
+
+  it("her father is recorded as a parent who may be told", async () => {
+    await social.getByTestId("parent-relationship").selectOption("father");
+    await social.getByTestId("parent-name").fill("Agim Krasniqi-Testa");
+    await social.getByTestId("parent-submit").click();
+    const father = social.getByTestId("parent-row");
+    await expect.poll(() => father.getAttribute("data-suspected")).toBe("false");
+    expect(await father.getByTestId("parent-notify").count()).toBe(1);
+  });
+
+  it("police bring in the prosecutor on the guardian's decision; the prosecutor flags the father as a suspect", async () => {
+    await openCase(police, reference);
+    await referOnLegalBasis(
+      police,
+      PROSECUTION,
+      "case_responsibility",
+      ["identity", "circumstances"],
+      "child_guardian_decision",
+      "Mimoza Gashi, legal guardian",
+    );
+    await login(prosecutor, "prosecutor", PASSWORD);
+    await inEnglish(prosecutor);
+    await acceptReferral(prosecutor, reference);
+    await openCase(prosecutor, reference, "child");
+    await prosecutor.getByTestId("parent-flag").click();
+    await expect.poll(() => prosecutor.getByTestId("parent-row").getAttribute("data-suspected")).toBe("true");
+  });
+
+  it("a parent suspected of trafficking her can never be notified", async () => {
+    await openCase(social, reference, "child");
+    const father = social.getByTestId("parent-row");
+    await expect.poll(() => father.getAttribute("data-suspected")).toBe("true");
+    await father.getByTestId("parent-never-notify").waitFor();
+    expect(await father.getByTestId("parent-notify").count()).toBe(0);
+    expect(await father.getByTestId("parent-notify-method").count()).toBe(0);
+  });
+
+  it("the placement: social services refer her to the children's shelter on the guardian's decision", async () => {
+    await openCase(social, reference);
+    await referOnLegalBasis(
+      social,
+      CHILDREN_SHELTER,
+      "safe_housing",
+      ["identity", "circumstances"],
+      "child_guardian_decision",
+      "Mimoza Gashi, legal guardian",
+    );
+  });
+
+  it("the children's shelter accepts her, and she is at the shelter", async () => {
+    await login(shelter, "shelter.children", PASSWORD);
+    await inEnglish(shelter);
+    await acceptReferral(shelter, reference);
+    await openCase(shelter, reference, "child");
+    await shelter.getByTestId("location-select").selectOption("shelter");
+    await shelter.getByTestId("location-submit").click();
+    await expect
+      .poll(() => shelter.getByTestId("location-current").getAttribute("data-type"))
+      .toBe("shelter");
+    expect(await shelter.getByTestId("location-police-warning").count()).toBe(0);
+  });
+
+  it("services are recorded: safe housing by the shelter, psychological support by social services", async () => {
+    await openCase(shelter, reference, "assistance");
+    await shelter.getByTestId("service-code").selectOption("safe_housing");
+    await shelter.getByTestId("service-initial-status").selectOption("in_progress");
+    await shelter.getByTestId("service-provider-agency").selectOption({ label: CHILDREN_SHELTER });
+    await shelter.getByTestId("service-submit").click();
+    await expect
+      .poll(() =>
+        shelter.locator('[data-testid="service-row"][data-code="safe_housing"]').getAttribute("data-status"),
+      )
+      .toBe("in_progress");
+
+    await openCase(social, reference, "assistance");
+    await social.getByTestId("service-code").selectOption("psychological");
+    await social
+      .getByTestId("service-provider-agency")
+      .selectOption({ label: "Centre for social work, Prishtinë" });
+    await social.getByTestId("service-submit").click();
+    await expect.poll(() => social.getByTestId("service-row").count()).toBe(2);
   });
 });

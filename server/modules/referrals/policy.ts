@@ -6,8 +6,12 @@ type Referral = Pick<typeof referrals.$inferSelect, "fromAgencyId" | "toAgencyId
 
 /** Those who work with the person refer: the case worker, the supervisor, the investigator. */
 const referringRoles: readonly Role[] = ["case_worker", "supervisor", "police_investigator"];
-/** Taking on a person's case is a case worker's or supervisor's decision for the agency. */
-const answeringRoles: readonly Role[] = ["case_worker", "supervisor"];
+/**
+ * Taking on a person's case is a case worker's or supervisor's decision for the agency; a
+ * prosecutor's office has prosecutors, who take it on for theirs (a voluntary return is notified
+ * to the prosecution on the team, Reg. 2001/4 s. 5.1). The recipient agency is checked below.
+ */
+const answeringRoles: readonly Role[] = ["case_worker", "supervisor", "prosecutor"];
 
 /** Referring is for a team agency (visibleCase checks membership) and a referring role. */
 export const mayRefer = (actor: Actor) => hasRole(actor, ...referringRoles);

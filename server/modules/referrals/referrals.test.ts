@@ -251,4 +251,20 @@ describe("revocation", () => {
       error: { code: "referral_closed" },
     });
   });
+
+  it("a prosecutor's office takes a case on through its prosecutors", async () => {
+    const office = await env.makeAgency({ type: "prosecution" });
+    const prosecutor = await env.signIn(office.id, ["prosecutor"]);
+    const reference = await registerCase();
+    const referred = await refer(reference, {
+      toAgencyId: office.id,
+      purpose: "case_responsibility",
+      scopes: ["circumstances"],
+      consent,
+    });
+    expect(referred.statusCode).toBe(201);
+    const accepted = await step(prosecutor, referred.json<{ id: string }>().id, "accept");
+    expect(accepted.json()).toMatchObject({ status: "accepted" });
+    expect((await openCase(prosecutor, reference)).statusCode).toBe(200);
+  });
 });
