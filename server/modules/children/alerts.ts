@@ -156,6 +156,10 @@ export const childAtPoliceStationCheck: AlertCheck = {
   },
 };
 
+const batchSize = 500;
+/** A bound on one run; what is left waits for the next run a minute later. */
+const maxBatches = 100;
+
 /**
  * A child's case with no active guardian `guardianDeadlineHours` after it was registered (seed 002
  * rec. 2.5 ii: a legal guardian for each child). Counted from registration, the moment the system
@@ -184,46 +188,67 @@ export const guardianMissingCheck: AlertCheck = {
     for (const { caseId } of settled)
       await resolveAlerts(ctx.db, { caseId, kind: childAlertKinds.guardianMissing }, now);
     const registeredBefore = new Date(now.getTime() - deadlineHours * 3_600_000);
-    const waiting = await ctx.db
-      .select({
-        caseId: cases.id,
-        createdAt: cases.createdAt,
-        identifyingId: agencies.id,
-        identifyingType: agencies.type,
-      })
-      .from(cases)
-      .innerJoin(agencies, eq(agencies.id, cases.identifyingAgencyId))
-      .where(
-        and(
-          eq(cases.pathway, "child"),
-          notInArray(cases.status, [...closedStatuses]),
-          lt(cases.createdAt, registeredBefore),
-          notExists(
-            ctx.db
-              .select({ id: childGuardians.id })
-              .from(childGuardians)
-              .where(and(eq(childGuardians.caseId, cases.id), isNull(childGuardians.replacedAt))),
+    const waitingBatch = () =>
+      ctx.db
+        .select({
+          caseId: cases.id,
+          createdAt: cases.createdAt,
+          identifyingId: agencies.id,
+          identifyingType: agencies.type,
+        })
+        .from(cases)
+        .innerJoin(agencies, eq(agencies.id, cases.identifyingAgencyId))
+        .where(
+          and(
+            eq(cases.pathway, "child"),
+            notInArray(cases.status, [...closedStatuses]),
+            lt(cases.createdAt, registeredBefore),
+            notExists(
+              ctx.db
+                .select({ id: childGuardians.id })
+                .from(childGuardians)
+                .where(and(eq(childGuardians.caseId, cases.id), isNull(childGuardians.replacedAt))),
+            ),
+            // Already alerted: each run looks only at children not yet raised, so the batch limit
+            // never hides a child behind those alerted already.
+            notExists(
+              ctx.db
+                .select({ id: alerts.id })
+                .from(alerts)
+                .where(
+                  and(
+                    eq(alerts.caseId, cases.id),
+                    eq(alerts.kind, childAlertKinds.guardianMissing),
+                    eq(alerts.level, 0),
+                    isNull(alerts.resolvedAt),
+                  ),
+                ),
+            ),
           ),
-        ),
-      )
-      .orderBy(asc(cases.createdAt))
-      .limit(500);
+        )
+        .orderBy(asc(cases.createdAt))
+        .limit(batchSize);
 
     let raised = 0;
-    for (const child of waiting) {
-      await ctx.db.transaction(async (tx) => {
-        raised += await raiseForChild(
-          tx,
-          { caseId: child.caseId, identifying: { id: child.identifyingId, type: child.identifyingType } },
-          {
-            kind: childAlertKinds.guardianMissing,
-            subject: "guardian",
-            dueAt: guardianDueAt(child.createdAt, deadlineHours),
-            params: { deadlineHours },
-          },
-          now,
-        );
-      });
+    // In batches: an alerted child leaves the query, so the next batch holds the next ones.
+    for (let batch = 0; batch < maxBatches; batch++) {
+      const waiting = await waitingBatch();
+      for (const child of waiting) {
+        await ctx.db.transaction(async (tx) => {
+          raised += await raiseForChild(
+            tx,
+            { caseId: child.caseId, identifying: { id: child.identifyingId, type: child.identifyingType } },
+            {
+              kind: childAlertKinds.guardianMissing,
+              subject: "guardian",
+              dueAt: guardianDueAt(child.createdAt, deadlineHours),
+              params: { deadlineHours },
+            },
+            now,
+          );
+        });
+      }
+      if (waiting.length < batchSize) break;
     }
     return raised;
   },
