@@ -20,6 +20,7 @@ import { auditRoutes } from "./modules/audit/routes";
 import { caseRoutes } from "./modules/cases/routes";
 import { futureRoutes } from "./modules/future/routes";
 import { childrenRoutes } from "./modules/children/routes";
+import { shelterRoutes } from "./modules/shelters/routes";
 import { dashboardRoutes } from "./modules/dashboard/routes";
 import { interviewRoutes } from "./modules/interview/routes";
 import { jurisdictionRoutes } from "./modules/jurisdiction/routes";
@@ -106,6 +107,7 @@ export async function buildApp({ config, ctx, logStream }: AppOptions): Promise<
   rightsRoutes(app, ctx);
   leafletRoutes(app, ctx);
   childrenRoutes(app, ctx);
+  shelterRoutes(app, ctx);
   assistanceRoutes(app, ctx);
   interviewRoutes(app, ctx);
   futureRoutes(app, ctx);

@@ -4,6 +4,7 @@ import { childrenMessages } from "./messages/children";
 import { futureMessages } from "./messages/future";
 import { interviewMessages } from "./messages/interview";
 import { leafletMessages } from "./messages/leaflet";
+import { sheltersMessages } from "./messages/shelters";
 import type { Language } from "./roles";
 
 /**
@@ -72,6 +73,7 @@ export const errorCodes = [
   ...futureMessages.codes,
   ...interviewMessages.codes,
   ...leafletMessages.codes,
+  ...sheltersMessages.codes,
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -246,6 +248,7 @@ function merged(language: Language): Record<ErrorCode, string> {
     ...futureMessages.messages[language],
     ...interviewMessages.messages[language],
     ...leafletMessages.messages[language],
+    ...sheltersMessages.messages[language],
   };
 }
 

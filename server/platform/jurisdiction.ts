@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { agencyTypes, languages, roles } from "../../shared/roles";
+import { riskLevels, shelterKinds } from "../../shared/shelters";
 import { countryCodes } from "../../shared/vocabulary";
 
 export const configRoot = path.resolve(
@@ -96,6 +97,21 @@ const demoSchema = z.strictObject({
       language: z.enum(languages),
     }),
   ),
+  /** Demo shelters, one per shelter operator; addresses are fictitious and sealed when seeded. */
+  shelters: z
+    .array(
+      z.strictObject({
+        agency: z.string().min(1),
+        codeName: z.string().min(1),
+        kind: z.enum(shelterKinds),
+        secure: z.boolean(),
+        riskLevels: z.array(z.enum(riskLevels)).min(1),
+        capacity: z.number().int().min(1),
+        address: z.string().min(1),
+        contacts: z.string().min(1).optional(),
+      }),
+    )
+    .default([]),
   caseCount: z.number().int().min(0),
 });
 

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import type { RegistrationInput } from "../../shared/registration";
 import type { ExploitationType, IdentificationSource } from "../../shared/vocabulary";
 import { agencies, users } from "../modules/agencies/schema";
 import { registerCase } from "../modules/cases/commands";
+import { shelterAddressAt, shelterContactsAt, shelters } from "../modules/shelters/schema";
 import type { Actor } from "../platform/auth/actor";
 import { hashPassword } from "../platform/auth/passwords";
 import { recordAudit } from "../platform/audit/audit";
@@ -39,6 +41,16 @@ export async function seedDemoData(ctx: AppContext, demo: DemoData): Promise<boo
 
   const passwordHash = await hashPassword(demo.password);
   const agencyIds = new Map<string, { id: string; type: (typeof demo.agencies)[number]["type"] }>();
+  const userIds = new Map<string, string>();
+  // A demo shelter is set up by its operator's administrator, else by the system administrator.
+  const shelterCreator = (agencyCode: string) => {
+    const creator =
+      demo.users.find((u) => u.agency === agencyCode && u.roles.includes("agency_admin")) ??
+      demo.users.find((u) => u.roles.includes("system_admin"));
+    const id = creator ? userIds.get(creator.username) : undefined;
+    if (!id) throw new Error("demo shelter without an administrator");
+    return id;
+  };
   await ctx.db.transaction(async (tx) => {
     for (const agency of demo.agencies) {
       const [row] = await tx.insert(agencies).values(agency).returning();
@@ -48,13 +60,37 @@ export async function seedDemoData(ctx: AppContext, demo: DemoData): Promise<boo
     for (const user of demo.users) {
       const agency = agencyIds.get(user.agency);
       if (!agency) throw new Error("demo user without agency");
-      await tx.insert(users).values({
-        username: user.username,
-        displayName: user.displayName,
+      const [row] = await tx
+        .insert(users)
+        .values({
+          username: user.username,
+          displayName: user.displayName,
+          agencyId: agency.id,
+          roles: user.roles,
+          language: user.language,
+          passwordHash,
+        })
+        .returning({ id: users.id });
+      if (!row) throw new Error("demo user not stored");
+      userIds.set(user.username, row.id);
+    }
+    for (const shelter of demo.shelters) {
+      const agency = agencyIds.get(shelter.agency);
+      if (agency?.type !== "shelter_operator") throw new Error("demo shelter without a shelter operator");
+      const id = randomUUID();
+      await tx.insert(shelters).values({
+        id,
         agencyId: agency.id,
-        roles: user.roles,
-        language: user.language,
-        passwordHash,
+        codeName: shelter.codeName,
+        kind: shelter.kind,
+        secure: shelter.secure,
+        riskLevels: shelter.riskLevels,
+        capacity: shelter.capacity,
+        address: await ctx.keyring.sealSystem(tx, shelterAddressAt(id), shelter.address),
+        contacts: shelter.contacts
+          ? await ctx.keyring.sealSystem(tx, shelterContactsAt(id), shelter.contacts)
+          : null,
+        createdBy: shelterCreator(shelter.agency),
       });
     }
     await recordAudit(

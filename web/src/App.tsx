@@ -20,6 +20,7 @@ import { InboxPage } from "./modules/referrals/InboxPage";
 import { MyWorkPage } from "./modules/pathway/MyWorkPage";
 import { DashboardPage } from "./modules/alerts/DashboardPage";
 import { ReferralPage } from "./modules/referrals/ReferralPage";
+import { SheltersPage } from "./modules/shelters/SheltersPage";
 import { StatisticsPage } from "./modules/statistics/StatisticsPage";
 
 export function App() {
@@ -65,6 +66,7 @@ const guardedPages: { path: string; page: NavigationName; element: ReactNode }[]
   { path: "/dashboard", page: "dashboard", element: <DashboardPage /> },
   { path: "/referrals", page: "inbox", element: <InboxPage /> },
   { path: "/referrals/:id", page: "inbox", element: <ReferralPage /> },
+  { path: "/shelters", page: "shelters", element: <SheltersPage /> },
   { path: "/statistics", page: "statistics", element: <StatisticsPage /> },
   { path: "/audit", page: "audit", element: <AuditPage /> },
   { path: "/admin", page: "admin", element: <AdminPage /> },

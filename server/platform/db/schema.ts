@@ -12,3 +12,4 @@ export * from "../../modules/interview/schema";
 export * from "../../modules/assistance/schema";
 export * from "../../modules/children/schema";
 export * from "../../modules/future/schema";
+export * from "../../modules/shelters/schema";

@@ -20,8 +20,11 @@ import interviewEn from "../modules/interview/locales/en.json";
 import interviewSq from "../modules/interview/locales/sq.json";
 import interviewSr from "../modules/interview/locales/sr.json";
 import leafletEn from "../modules/leaflet/locales/en.json";
+import sheltersEn from "../modules/shelters/locales/en.json";
 import leafletSq from "../modules/leaflet/locales/sq.json";
+import sheltersSq from "../modules/shelters/locales/sq.json";
 import leafletSr from "../modules/leaflet/locales/sr.json";
+import sheltersSr from "../modules/shelters/locales/sr.json";
 import timelineEn from "../modules/timeline/locales/en.json";
 import timelineSq from "../modules/timeline/locales/sq.json";
 import timelineSr from "../modules/timeline/locales/sr.json";
@@ -35,6 +38,7 @@ const en = {
   ...futureEn,
   ...interviewEn,
   ...leafletEn,
+  ...sheltersEn,
   ...timelineEn,
 };
 const sq = {
@@ -45,6 +49,7 @@ const sq = {
   ...futureSq,
   ...interviewSq,
   ...leafletSq,
+  ...sheltersSq,
   ...timelineSq,
 };
 const sr = {
@@ -55,6 +60,7 @@ const sr = {
   ...futureSr,
   ...interviewSr,
   ...leafletSr,
+  ...sheltersSr,
   ...timelineSr,
 };
 

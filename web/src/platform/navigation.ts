@@ -1,7 +1,16 @@
 import { caseRoles, registeringRoles, type Role } from "../../../shared/roles";
 
 export type NavigationName =
-  "cases" | "work" | "dashboard" | "inbox" | "register" | "statistics" | "audit" | "admin" | "profile";
+  | "cases"
+  | "work"
+  | "dashboard"
+  | "inbox"
+  | "register"
+  | "shelters"
+  | "statistics"
+  | "audit"
+  | "admin"
+  | "profile";
 
 export interface NavigationItem {
   name: NavigationName;
@@ -10,6 +19,8 @@ export interface NavigationItem {
 
 /** Alerts reach the coordinator too, when the chain fails: they are told, without the file. */
 const alertedRoles: readonly Role[] = [...caseRoles, "coordinator"];
+/** Shelters by code name and free beds: those who place people, coordinate places or set shelters up. */
+const shelterRoles: readonly Role[] = [...caseRoles, "coordinator", "system_admin"];
 const statisticsRoles: readonly Role[] = ["coordinator", "supervisor"];
 const adminRoles: readonly Role[] = ["system_admin", "agency_admin"];
 const auditRoles: readonly Role[] = ["auditor"];
@@ -24,6 +35,7 @@ export const mayOpen = {
   dashboard: (roles: readonly Role[]) => holds(roles, alertedRoles),
   inbox: (roles: readonly Role[]) => holds(roles, caseRoles),
   register: (roles: readonly Role[]) => holds(roles, registeringRoles),
+  shelters: (roles: readonly Role[]) => holds(roles, shelterRoles),
   statistics: (roles: readonly Role[]) => holds(roles, statisticsRoles),
   audit: (roles: readonly Role[]) => holds(roles, auditRoles),
   admin: (roles: readonly Role[]) => holds(roles, adminRoles),
@@ -36,6 +48,7 @@ const items: NavigationItem[] = [
   { name: "dashboard", path: "/dashboard" },
   { name: "inbox", path: "/referrals" },
   { name: "register", path: "/cases/new" },
+  { name: "shelters", path: "/shelters" },
   { name: "statistics", path: "/statistics" },
   { name: "audit", path: "/audit" },
   { name: "admin", path: "/admin" },
@@ -46,8 +59,11 @@ export function navigationFor(roles: readonly Role[]): NavigationItem[] {
   return items.filter((item) => mayOpen[item.name](roles));
 }
 
-/** The first page a user sees: their work list, else what their role is for. */
+/**
+ * The first page a user sees: their work list, else what their role is for. The shelter board is
+ * consulted, not worked from: a system administrator still starts in the administration.
+ */
 export function homePathFor(roles: readonly Role[]): string {
-  const first = navigationFor(roles)[0];
+  const first = navigationFor(roles).find((item) => item.name !== "shelters");
   return first ? first.path : "/profile";
 }

@@ -1,0 +1,457 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  type AdmissionType,
+  admissionTypes,
+  type DischargeReason,
+  dischargeReasons,
+  type RiskLevel,
+  riskLevels,
+  type ShelterKind,
+  shelterKinds,
+} from "../../../../shared/shelters";
+import { api } from "../../platform/api";
+import { useMe } from "../../platform/auth";
+import { describeError, type FieldProblems, fieldProblemsFrom, problemAt } from "../../platform/errors";
+import { useJurisdiction } from "../../platform/jurisdiction";
+import { ErrorNotice, Loading, Page } from "../../platform/layout/Page";
+import { useResource } from "../../platform/useResource";
+
+interface Resident {
+  stayId: string;
+  reference: string;
+  type: AdmissionType;
+  admittedOn: string;
+  childOverride: boolean;
+}
+
+interface BoardRow {
+  id: string;
+  codeName: string;
+  kind: ShelterKind;
+  secure: boolean;
+  riskLevels: RiskLevel[];
+  capacity: number;
+  occupied: number;
+  free: number;
+  own: boolean;
+  residents: Resident[] | null;
+}
+
+interface SecretAddress {
+  address: string;
+  contacts: string | null;
+}
+
+/** Today in the jurisdiction, as the server counts it; the device's date until the configuration is loaded. */
+function useToday(): string {
+  const { jurisdiction } = useJurisdiction();
+  return jurisdiction?.today ?? new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The occupancy board. Everyone entitled sees code names and free beds; a shelter's own staff also
+ * see who stays there (by case reference), may open its address (each opening audited), admit and
+ * discharge. Nobody else ever receives the address.
+ */
+export function SheltersPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const board = useResource<BoardRow[]>("/api/shelters");
+  const mayCreate =
+    me.roles.includes("system_admin") ||
+    (me.agency.type === "shelter_operator" && me.roles.includes("agency_admin"));
+  if (board.error) return <ErrorNotice error={board.error} onRetry={board.reload} />;
+  if (!board.data) return <Loading />;
+  return (
+    <Page title={t("shelters.title")}>
+      <Text size="sm" c="dimmed">
+        {t("shelters.intro")}
+      </Text>
+      <Stack gap="sm" data-testid="shelter-board">
+        {board.data.length === 0 && <Text>{t("shelters.none")}</Text>}
+        {board.data.map((row) => (
+          <ShelterRow key={row.id} row={row} onChanged={board.reload} />
+        ))}
+      </Stack>
+      {mayCreate && (
+        <ShelterForm isSystemAdmin={me.roles.includes("system_admin")} onCreated={board.reload} />
+      )}
+    </Page>
+  );
+}
+
+function ShelterRow({ row, onChanged }: { row: BoardRow; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [secret, setSecret] = useState<SecretAddress | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const today = useToday();
+
+  async function showAddress() {
+    setFailure(null);
+    try {
+      setSecret(await api.get<SecretAddress>(`/api/shelters/${row.id}/address`));
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  async function dischargeStay(stayId: string, reason: DischargeReason) {
+    setFailure(null);
+    try {
+      await api.post(`/api/shelter-stays/${stayId}/discharge`, { reason, dischargedOn: today });
+      notifications.show({ color: "green", message: t("shelters.discharged") });
+      onChanged();
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  return (
+    <Paper withBorder p="md" data-testid="shelter-row" data-code={row.codeName}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="wrap">
+          <Group gap="xs">
+            <Title order={2} size="h4">
+              {row.codeName}
+            </Title>
+            <Badge variant="light">{t(`shelters.kind.${row.kind}`)}</Badge>
+            {row.secure && <Badge color="grape">{t("shelters.secure")}</Badge>}
+          </Group>
+          <Text>
+            {t("shelters.beds", { occupied: row.occupied, capacity: row.capacity })} ·{" "}
+            <Text span fw={700} data-testid="shelter-free">
+              {row.free}
+            </Text>{" "}
+            {t("shelters.free")}
+          </Text>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t("shelters.riskLevels")}: {row.riskLevels.map((level) => t(`shelters.risk.${level}`)).join(", ")}
+        </Text>
+        {failure !== null && (
+          <Alert color="red" role="alert">
+            {describeError(failure)}
+          </Alert>
+        )}
+        {row.own && (
+          <>
+            {secret ? (
+              <Alert color="yellow" title={t("common.confidential")} data-testid="shelter-address">
+                <Text style={{ whiteSpace: "pre-wrap" }}>{secret.address}</Text>
+                {secret.contacts && <Text style={{ whiteSpace: "pre-wrap" }}>{secret.contacts}</Text>}
+              </Alert>
+            ) : (
+              <Button
+                variant="light"
+                w="fit-content"
+                onClick={() => void showAddress()}
+                data-testid="shelter-show-address"
+              >
+                {t("shelters.showAddress")}
+              </Button>
+            )}
+            <Text fw={600}>{t("shelters.residents")}</Text>
+            {(row.residents ?? []).length === 0 && <Text size="sm">{t("shelters.noResidents")}</Text>}
+            {(row.residents ?? []).map((resident) => (
+              <Group key={resident.stayId} gap="sm" wrap="wrap" data-testid="shelter-resident">
+                <Text ff="monospace">{resident.reference}</Text>
+                <Text size="sm">
+                  {t(`shelters.admission.${resident.type}`)} · {resident.admittedOn}
+                </Text>
+                {resident.childOverride && <Badge color="orange">{t("shelters.childOverride")}</Badge>}
+                <DischargeControl onDischarge={(reason) => void dischargeStay(resident.stayId, reason)} />
+              </Group>
+            ))}
+            <AdmitForm shelterId={row.id} onAdmitted={onChanged} />
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function DischargeControl({ onDischarge }: { onDischarge: (reason: DischargeReason) => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState<DischargeReason | "">("");
+  return (
+    <Group gap="xs">
+      <NativeSelect
+        aria-label={t("shelters.dischargeReason")}
+        size="xs"
+        data={[
+          { value: "", label: t("shelters.dischargeReason") },
+          ...dischargeReasons.map((value) => ({ value, label: t(`shelters.discharge.${value}`) })),
+        ]}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value as DischargeReason | "")}
+      />
+      <Button
+        size="xs"
+        variant="default"
+        disabled={reason === ""}
+        onClick={() => reason && onDischarge(reason)}
+      >
+        {t("shelters.dischargeSubmit")}
+      </Button>
+    </Group>
+  );
+}
+
+function AdmitForm({ shelterId, onAdmitted }: { shelterId: string; onAdmitted: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const today = useToday();
+  const [reference, setReference] = useState("");
+  const [type, setType] = useState<AdmissionType>("emergency");
+  const [admittedOn, setAdmittedOn] = useState(today);
+  const [override, setOverride] = useState(false);
+  const [transfer, setTransfer] = useState(false);
+  const [reason, setReason] = useState("");
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    setProblems({});
+    setBusy(true);
+    try {
+      await api.post(`/api/shelters/${shelterId}/admissions`, {
+        reference: reference.trim(),
+        type,
+        admittedOn,
+        ...(override ? { override: { reason } } : {}),
+        ...(transfer ? { transfer: true } : {}),
+      });
+      notifications.show({ color: "green", message: t("shelters.admitted") });
+      setReference("");
+      setOverride(false);
+      setTransfer(false);
+      setReason("");
+      onAdmitted();
+    } catch (error) {
+      setProblems(fieldProblemsFrom(error));
+      setFailure(error);
+    }
+    setBusy(false);
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} data-testid="admit-form" noValidate>
+      <Stack gap="xs" mt="xs">
+        <Text fw={600}>{t("shelters.admit")}</Text>
+        {failure !== null && (
+          <Alert color="red" role="alert" data-testid="admit-error">
+            {describeError(failure)}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            label={t("shelters.reference")}
+            value={reference}
+            onChange={(event) => setReference(event.currentTarget.value)}
+            error={problemAt(problems, "reference")}
+            data-testid="admit-reference"
+          />
+          <NativeSelect
+            label={t("shelters.admissionType")}
+            data={admissionTypes.map((value) => ({ value, label: t(`shelters.admission.${value}`) }))}
+            value={type}
+            onChange={(event) => setType(event.currentTarget.value as AdmissionType)}
+            error={problemAt(problems, "type")}
+            data-testid="admit-type"
+          />
+          <TextInput
+            type="date"
+            label={t("shelters.admittedOn")}
+            value={admittedOn}
+            onChange={(event) => setAdmittedOn(event.currentTarget.value)}
+            error={problemAt(problems, "admittedOn")}
+            data-testid="admit-date"
+          />
+        </SimpleGrid>
+        <Checkbox
+          label={t("shelters.transfer")}
+          checked={transfer}
+          onChange={(event) => setTransfer(event.currentTarget.checked)}
+          data-testid="admit-transfer"
+        />
+        {me.roles.includes("supervisor") && (
+          <Checkbox
+            label={t("shelters.override")}
+            checked={override}
+            onChange={(event) => setOverride(event.currentTarget.checked)}
+            data-testid="admit-override"
+          />
+        )}
+        {override && (
+          <Textarea
+            label={t("shelters.overrideReason")}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={problemAt(problems, "override.reason")}
+            data-testid="admit-override-reason"
+          />
+        )}
+        <Button type="submit" loading={busy} w="fit-content" data-testid="admit-submit">
+          {t("shelters.admitSubmit")}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function ShelterForm({ isSystemAdmin, onCreated }: { isSystemAdmin: boolean; onCreated: () => void }) {
+  const { t } = useTranslation();
+  const [agencyId, setAgencyId] = useState("");
+  const [codeName, setCodeName] = useState("");
+  const [kind, setKind] = useState<ShelterKind | "">("");
+  const [secure, setSecure] = useState(false);
+  const [levels, setLevels] = useState<RiskLevel[]>(["low", "medium"]);
+  const [capacity, setCapacity] = useState<number | string>("");
+  const [address, setAddress] = useState("");
+  const [contacts, setContacts] = useState("");
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    setProblems({});
+    setBusy(true);
+    try {
+      await api.post("/api/shelters", {
+        ...(isSystemAdmin ? { agencyId } : {}),
+        codeName,
+        kind,
+        secure,
+        riskLevels: levels,
+        capacity: typeof capacity === "number" ? capacity : null,
+        address,
+        ...(contacts.trim() ? { contacts } : {}),
+      });
+      notifications.show({ color: "green", message: t("shelters.created") });
+      setCodeName("");
+      setAddress("");
+      setContacts("");
+      onCreated();
+    } catch (error) {
+      setProblems(fieldProblemsFrom(error));
+      setFailure(error);
+    }
+    setBusy(false);
+  }
+
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={(event) => void submit(event)} data-testid="shelter-form" noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {t("shelters.create")}
+          </Title>
+          {failure !== null && (
+            <Alert color="red" role="alert" data-testid="shelter-error">
+              {describeError(failure)}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {isSystemAdmin && (
+              <TextInput
+                label={t("shelters.operatorAgencyId")}
+                value={agencyId}
+                onChange={(event) => setAgencyId(event.currentTarget.value)}
+                error={problemAt(problems, "agencyId")}
+                data-testid="shelter-agency"
+              />
+            )}
+            <TextInput
+              label={t("shelters.codeName")}
+              description={t("shelters.codeNameHint")}
+              value={codeName}
+              onChange={(event) => setCodeName(event.currentTarget.value)}
+              error={problemAt(problems, "codeName")}
+              data-testid="shelter-code"
+            />
+            <NativeSelect
+              label={t("shelters.kindLabel")}
+              data={[
+                { value: "", label: t("common.choose") },
+                ...shelterKinds.map((value) => ({ value, label: t(`shelters.kind.${value}`) })),
+              ]}
+              value={kind}
+              onChange={(event) => setKind(event.currentTarget.value as ShelterKind | "")}
+              error={problemAt(problems, "kind")}
+              data-testid="shelter-kind"
+            />
+            <NumberInput
+              label={t("shelters.capacity")}
+              min={1}
+              max={500}
+              allowDecimal={false}
+              value={capacity}
+              onChange={setCapacity}
+              error={problemAt(problems, "capacity")}
+              data-testid="shelter-capacity"
+            />
+          </SimpleGrid>
+          <Checkbox
+            label={t("shelters.secure")}
+            checked={secure}
+            onChange={(event) => setSecure(event.currentTarget.checked)}
+            data-testid="shelter-secure"
+          />
+          <Checkbox.Group
+            label={t("shelters.riskLevels")}
+            value={levels}
+            onChange={(values) => setLevels(riskLevels.filter((level) => values.includes(level)))}
+            error={problemAt(problems, "riskLevels")}
+          >
+            <Group mt={6}>
+              {riskLevels.map((level) => (
+                <Checkbox key={level} value={level} label={t(`shelters.risk.${level}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Textarea
+            label={t("shelters.address")}
+            description={t("shelters.addressHint")}
+            value={address}
+            onChange={(event) => setAddress(event.currentTarget.value)}
+            error={problemAt(problems, "address")}
+            data-testid="shelter-address-input"
+          />
+          <Textarea
+            label={t("shelters.contacts")}
+            value={contacts}
+            onChange={(event) => setContacts(event.currentTarget.value)}
+            error={problemAt(problems, "contacts")}
+            data-testid="shelter-contacts"
+          />
+          <Button type="submit" loading={busy} w="fit-content" data-testid="shelter-submit">
+            {t("common.create")}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
