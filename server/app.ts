@@ -21,6 +21,8 @@ import { caseRoutes } from "./modules/cases/routes";
 import { futureRoutes } from "./modules/future/routes";
 import { childrenRoutes } from "./modules/children/routes";
 import { shelterRoutes } from "./modules/shelters/routes";
+import { operationRoutes } from "./modules/operations/routes";
+import { securityRoutes } from "./modules/security/routes";
 import { dashboardRoutes } from "./modules/dashboard/routes";
 import { interviewRoutes } from "./modules/interview/routes";
 import { jurisdictionRoutes } from "./modules/jurisdiction/routes";
@@ -108,6 +110,8 @@ export async function buildApp({ config, ctx, logStream }: AppOptions): Promise<
   leafletRoutes(app, ctx);
   childrenRoutes(app, ctx);
   shelterRoutes(app, ctx);
+  operationRoutes(app, ctx);
+  securityRoutes(app, ctx);
   assistanceRoutes(app, ctx);
   interviewRoutes(app, ctx);
   futureRoutes(app, ctx);

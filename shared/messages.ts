@@ -5,6 +5,8 @@ import { futureMessages } from "./messages/future";
 import { interviewMessages } from "./messages/interview";
 import { leafletMessages } from "./messages/leaflet";
 import { sheltersMessages } from "./messages/shelters";
+import { operationsMessages } from "./messages/operations";
+import { securityMessages } from "./messages/security";
 import type { Language } from "./roles";
 
 /**
@@ -73,6 +75,8 @@ export const errorCodes = [
   ...futureMessages.codes,
   ...interviewMessages.codes,
   ...leafletMessages.codes,
+  ...securityMessages.codes,
+  ...operationsMessages.codes,
   ...sheltersMessages.codes,
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -248,6 +252,8 @@ function merged(language: Language): Record<ErrorCode, string> {
     ...futureMessages.messages[language],
     ...interviewMessages.messages[language],
     ...leafletMessages.messages[language],
+    ...securityMessages.messages[language],
+    ...operationsMessages.messages[language],
     ...sheltersMessages.messages[language],
   };
 }

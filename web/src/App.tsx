@@ -21,6 +21,8 @@ import { MyWorkPage } from "./modules/pathway/MyWorkPage";
 import { DashboardPage } from "./modules/alerts/DashboardPage";
 import { ReferralPage } from "./modules/referrals/ReferralPage";
 import { SheltersPage } from "./modules/shelters/SheltersPage";
+import { OperationsPage } from "./modules/operations/OperationsPage";
+import { InterpretersPage } from "./modules/security/InterpretersPage";
 import { StatisticsPage } from "./modules/statistics/StatisticsPage";
 
 export function App() {
@@ -67,6 +69,8 @@ const guardedPages: { path: string; page: NavigationName; element: ReactNode }[]
   { path: "/referrals", page: "inbox", element: <InboxPage /> },
   { path: "/referrals/:id", page: "inbox", element: <ReferralPage /> },
   { path: "/shelters", page: "shelters", element: <SheltersPage /> },
+  { path: "/operations", page: "operations", element: <OperationsPage /> },
+  { path: "/interpreters", page: "interpreters", element: <InterpretersPage /> },
   { path: "/statistics", page: "statistics", element: <StatisticsPage /> },
   { path: "/audit", page: "audit", element: <AuditPage /> },
   { path: "/admin", page: "admin", element: <AdminPage /> },

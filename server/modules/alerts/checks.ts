@@ -1,6 +1,7 @@
 import { assistanceReminderCheck } from "../assistance/reminders";
 import { childAtPoliceStationCheck, guardianMissingCheck } from "../children/alerts";
 import { followUpDueCheck } from "../future/follow-up-alerts";
+import { operationPlacesCheck } from "../operations/places-check";
 import { overdueTaskCheck } from "../pathway/task-alerts";
 import type { AlertCheck } from "./scheduler";
 
@@ -11,4 +12,5 @@ export const alertChecks: readonly AlertCheck[] = [
   childAtPoliceStationCheck,
   guardianMissingCheck,
   followUpDueCheck,
+  operationPlacesCheck,
 ];

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq, isNull } from "drizzle-orm";
-import type { AdmissionInput, DischargeInput, ShelterInput } from "../../../shared/shelters";
+import type { AdmissionInput, DischargeInput, RiskLevel, ShelterInput } from "../../../shared/shelters";
 import { type Actor, auditActor } from "../../platform/auth/actor";
 import { recordAudit } from "../../platform/audit/audit";
 import type { AppContext } from "../../platform/context";
@@ -10,6 +10,7 @@ import { localDate } from "../../platform/jurisdiction";
 import { agencies } from "../agencies/schema";
 import { visibleCase } from "../cases/queries";
 import { sealCaseText } from "../cases/sealing";
+import { currentRiskLevel } from "../security/risk";
 import { isShelterStaff, mayCreateShelter, mayOverrideChildPlacement } from "./policy";
 import { placementRefusal } from "./rules";
 import { overrideReasonAt, shelterAddressAt, shelterContactsAt, shelters, shelterStays } from "./schema";
@@ -97,7 +98,7 @@ export async function admit(
   actor: Actor,
   shelterId: string,
   input: AdmissionInput,
-): Promise<{ id: string }> {
+): Promise<{ id: string; riskLevel: RiskLevel | null }> {
   const found = await visibleCase(ctx, actor, input.reference);
   if (input.admittedOn > today(ctx)) throw new Invalid("admittedOn", "date_in_future");
   const id = randomUUID();
@@ -112,6 +113,12 @@ export async function admit(
     );
     if (refusal === "forbidden") throw new Forbidden();
     if (refusal) throw new Conflict(refusal);
+    // A shelter states the risk levels it can protect (issue 4): a person at a higher risk goes
+    // elsewhere unless a supervisor overrides, with the reason recorded as for a child.
+    const risk = await currentRiskLevel(tx, found.id);
+    const riskMismatch = !!risk && !shelter.riskLevels.includes(risk.level);
+    if (riskMismatch && !input.override) throw new Conflict("risk_level_not_accepted");
+    if (riskMismatch && !mayOverrideChildPlacement(actor)) throw new Forbidden();
     const [staying] = await tx
       .select({ id: shelterStays.id, shelterId: shelterStays.shelterId, admittedOn: shelterStays.admittedOn })
       .from(shelterStays)
@@ -142,7 +149,8 @@ export async function admit(
         },
       });
     }
-    const overridden = found.pathway === "child" && shelter.kind !== "children" && !!input.override;
+    const childOverride = found.pathway === "child" && shelter.kind !== "children" && !!input.override;
+    const overridden = childOverride || (riskMismatch && !!input.override);
     await tx.insert(shelterStays).values({
       id,
       shelterId: shelter.id,
@@ -168,11 +176,13 @@ export async function admit(
         codeName: shelter.codeName,
         type: input.type,
         admittedOn: input.admittedOn,
-        childOverride: overridden,
+        childOverride,
+        riskLevel: risk?.level ?? null,
+        riskOverride: riskMismatch,
         transferFrom: staying?.shelterId ?? null,
       },
     });
-    return { id };
+    return { id, riskLevel: risk?.level ?? null };
   });
 }
 

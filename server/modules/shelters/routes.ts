@@ -79,7 +79,11 @@ export function shelterRoutes(app: App, ctx: AppContext): void {
         tags,
         params: uuidParam,
         body: admissionInput,
-        response: { 201: z.object({ id: z.string() }), ...commonErrors, 409: errorBody },
+        response: {
+          201: z.object({ id: z.string(), riskLevel: z.enum(riskLevels).nullable() }),
+          ...commonErrors,
+          409: errorBody,
+        },
       },
     },
     async (request, reply) =>

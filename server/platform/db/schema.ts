@@ -13,3 +13,5 @@ export * from "../../modules/assistance/schema";
 export * from "../../modules/children/schema";
 export * from "../../modules/future/schema";
 export * from "../../modules/shelters/schema";
+export * from "../../modules/operations/schema";
+export * from "../../modules/security/schema";

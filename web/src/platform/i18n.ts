@@ -25,6 +25,12 @@ import leafletSq from "../modules/leaflet/locales/sq.json";
 import sheltersSq from "../modules/shelters/locales/sq.json";
 import leafletSr from "../modules/leaflet/locales/sr.json";
 import sheltersSr from "../modules/shelters/locales/sr.json";
+import operationsEn from "../modules/operations/locales/en.json";
+import operationsSq from "../modules/operations/locales/sq.json";
+import operationsSr from "../modules/operations/locales/sr.json";
+import securityEn from "../modules/security/locales/en.json";
+import securitySq from "../modules/security/locales/sq.json";
+import securitySr from "../modules/security/locales/sr.json";
 import timelineEn from "../modules/timeline/locales/en.json";
 import timelineSq from "../modules/timeline/locales/sq.json";
 import timelineSr from "../modules/timeline/locales/sr.json";
@@ -39,6 +45,8 @@ const en = {
   ...interviewEn,
   ...leafletEn,
   ...sheltersEn,
+  ...operationsEn,
+  ...securityEn,
   ...timelineEn,
 };
 const sq = {
@@ -50,6 +58,8 @@ const sq = {
   ...interviewSq,
   ...leafletSq,
   ...sheltersSq,
+  ...operationsSq,
+  ...securitySq,
   ...timelineSq,
 };
 const sr = {
@@ -61,6 +71,8 @@ const sr = {
   ...interviewSr,
   ...leafletSr,
   ...sheltersSr,
+  ...operationsSr,
+  ...securitySr,
   ...timelineSr,
 };
 

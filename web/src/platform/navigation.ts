@@ -7,6 +7,8 @@ export type NavigationName =
   | "inbox"
   | "register"
   | "shelters"
+  | "operations"
+  | "interpreters"
   | "statistics"
   | "audit"
   | "admin"
@@ -21,6 +23,12 @@ export interface NavigationItem {
 const alertedRoles: readonly Role[] = [...caseRoles, "coordinator"];
 /** Shelters by code name and free beds: those who place people, coordinate places or set shelters up. */
 const shelterRoles: readonly Role[] = [...caseRoles, "coordinator", "system_admin"];
+/**
+ * Advance notice of operations: the police who plan them, and the shelter coordination group
+ * (coordinators, shelter case workers and supervisors). The server narrows it to police agencies
+ * and shelter operators.
+ */
+const operationRoles: readonly Role[] = ["police_investigator", "supervisor", "case_worker", "coordinator"];
 const statisticsRoles: readonly Role[] = ["coordinator", "supervisor"];
 const adminRoles: readonly Role[] = ["system_admin", "agency_admin"];
 const auditRoles: readonly Role[] = ["auditor"];
@@ -36,6 +44,8 @@ export const mayOpen = {
   inbox: (roles: readonly Role[]) => holds(roles, caseRoles),
   register: (roles: readonly Role[]) => holds(roles, registeringRoles),
   shelters: (roles: readonly Role[]) => holds(roles, shelterRoles),
+  operations: (roles: readonly Role[]) => holds(roles, operationRoles),
+  interpreters: (roles: readonly Role[]) => holds(roles, caseRoles),
   statistics: (roles: readonly Role[]) => holds(roles, statisticsRoles),
   audit: (roles: readonly Role[]) => holds(roles, auditRoles),
   admin: (roles: readonly Role[]) => holds(roles, adminRoles),
@@ -49,6 +59,8 @@ const items: NavigationItem[] = [
   { name: "inbox", path: "/referrals" },
   { name: "register", path: "/cases/new" },
   { name: "shelters", path: "/shelters" },
+  { name: "operations", path: "/operations" },
+  { name: "interpreters", path: "/interpreters" },
   { name: "statistics", path: "/statistics" },
   { name: "audit", path: "/audit" },
   { name: "admin", path: "/admin" },
@@ -64,6 +76,6 @@ export function navigationFor(roles: readonly Role[]): NavigationItem[] {
  * consulted, not worked from: a system administrator still starts in the administration.
  */
 export function homePathFor(roles: readonly Role[]): string {
-  const first = navigationFor(roles).find((item) => item.name !== "shelters");
+  const first = navigationFor(roles).find((item) => item.name !== "shelters" && item.name !== "operations");
   return first ? first.path : "/profile";
 }

@@ -10,6 +10,8 @@ import { CaseInterview } from "../interview/CaseInterview";
 import { CaseProcedure } from "../pathway/CaseProcedure";
 import { CaseReferrals } from "../referrals/CaseReferrals";
 import { CaseRightsInformation } from "../rights/CaseRightsInformation";
+import { CaseInterpreters } from "../security/CaseInterpreters";
+import { CaseRiskLevel } from "../security/CaseRiskLevel";
 import { CaseTimeline } from "../timeline/CaseTimeline";
 import { CaseSummarySection, CircumstancesSection, IdentitySection, PersonSection } from "./CaseSections";
 import { CaseTeam } from "./CaseTeam";
@@ -76,7 +78,9 @@ export function CasePage() {
               inScope={record.permissions.canSeeCircumstances}
             />
             <CaseTeam detail={record} onChanged={detail.replace} />
+            <CaseRiskLevel detail={record} />
             <CaseRightsInformation detail={record} />
+            <CaseInterpreters detail={record} />
             <CaseReferrals detail={record} />
           </Stack>
         </Tabs.Panel>

@@ -33,6 +33,8 @@ import { describeError, type FieldProblems, fieldProblemsFrom, problemAt } from 
 import { useJurisdiction } from "../../platform/jurisdiction";
 import { ErrorNotice, Loading, Page } from "../../platform/layout/Page";
 import { useResource } from "../../platform/useResource";
+import { AdmissionRisk } from "../security/CaseRiskLevel";
+import { ShelterSecurity } from "../security/ShelterSecurity";
 
 interface Resident {
   stayId: string;
@@ -180,7 +182,8 @@ function ShelterRow({ row, onChanged }: { row: BoardRow; onChanged: () => void }
                 <DischargeControl onDischarge={(reason) => void dischargeStay(resident.stayId, reason)} />
               </Group>
             ))}
-            <AdmitForm shelterId={row.id} onAdmitted={onChanged} />
+            <AdmitForm shelterId={row.id} accepted={row.riskLevels} onAdmitted={onChanged} />
+            <ShelterSecurity shelterId={row.id} onRelocated={() => setSecret(null)} />
           </>
         )}
       </Stack>
@@ -215,11 +218,20 @@ function DischargeControl({ onDischarge }: { onDischarge: (reason: DischargeReas
   );
 }
 
-function AdmitForm({ shelterId, onAdmitted }: { shelterId: string; onAdmitted: () => void }) {
+function AdmitForm({
+  shelterId,
+  accepted,
+  onAdmitted,
+}: {
+  shelterId: string;
+  accepted: readonly RiskLevel[];
+  onAdmitted: () => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const today = useToday();
   const [reference, setReference] = useState("");
+  const [checked, setChecked] = useState("");
   const [type, setType] = useState<AdmissionType>("emergency");
   const [admittedOn, setAdmittedOn] = useState(today);
   const [override, setOverride] = useState(false);
@@ -244,6 +256,7 @@ function AdmitForm({ shelterId, onAdmitted }: { shelterId: string; onAdmitted: (
       });
       notifications.show({ color: "green", message: t("shelters.admitted") });
       setReference("");
+      setChecked("");
       setOverride(false);
       setTransfer(false);
       setReason("");
@@ -269,6 +282,7 @@ function AdmitForm({ shelterId, onAdmitted }: { shelterId: string; onAdmitted: (
             label={t("shelters.reference")}
             value={reference}
             onChange={(event) => setReference(event.currentTarget.value)}
+            onBlur={() => setChecked(reference.trim())}
             error={problemAt(problems, "reference")}
             data-testid="admit-reference"
           />
@@ -289,6 +303,7 @@ function AdmitForm({ shelterId, onAdmitted }: { shelterId: string; onAdmitted: (
             data-testid="admit-date"
           />
         </SimpleGrid>
+        <AdmissionRisk reference={checked} accepted={accepted} />
         <Checkbox
           label={t("shelters.transfer")}
           checked={transfer}

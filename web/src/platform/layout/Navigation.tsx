@@ -7,7 +7,9 @@ import {
   IconChecklist,
   IconLayoutDashboard,
   IconInbox,
+  IconLanguage,
   IconSettings,
+  IconSpeakerphone,
   IconUserCircle,
   IconUserPlus,
 } from "@tabler/icons-react";
@@ -26,6 +28,8 @@ const icons: Record<NavigationName, ReactNode> = {
   inbox: <IconInbox size={18} />,
   register: <IconUserPlus size={18} />,
   shelters: <IconHome size={18} />,
+  operations: <IconSpeakerphone size={18} />,
+  interpreters: <IconLanguage size={18} />,
   statistics: <IconChartBar size={18} />,
   audit: <IconFileSearch size={18} />,
   admin: <IconSettings size={18} />,
