@@ -150,6 +150,13 @@ describe("advance notice of an operation: places short, the target kept secret, 
     expect(await answer.text()).not.toContain("Hotel Aurora");
   });
 
+  it("the coordinator is alerted to the shortage on My work, without the target", async () => {
+    await coordinator.getByTestId("nav-work").first().click();
+    const alert = coordinator.locator('[data-testid="alert-row"][data-kind="places_short"]').first();
+    await expect.poll(() => alert.getByTestId("alert-places-short").textContent()).toContain("1 adult");
+    expect(await coordinator.content()).not.toContain("Hotel Aurora");
+  });
+
   it("after the raid the police register the 6 people found in one batch", async () => {
     const row = police.getByTestId("notice-row").first();
     await row.getByTestId("notice-start").click();

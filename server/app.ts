@@ -23,6 +23,7 @@ import { childrenRoutes } from "./modules/children/routes";
 import { shelterRoutes } from "./modules/shelters/routes";
 import { operationRoutes } from "./modules/operations/routes";
 import { securityRoutes } from "./modules/security/routes";
+import { coordinationRoutes } from "./modules/coordination/routes";
 import { dashboardRoutes } from "./modules/dashboard/routes";
 import { interviewRoutes } from "./modules/interview/routes";
 import { jurisdictionRoutes } from "./modules/jurisdiction/routes";
@@ -112,6 +113,7 @@ export async function buildApp({ config, ctx, logStream }: AppOptions): Promise<
   shelterRoutes(app, ctx);
   operationRoutes(app, ctx);
   securityRoutes(app, ctx);
+  coordinationRoutes(app, ctx);
   assistanceRoutes(app, ctx);
   interviewRoutes(app, ctx);
   futureRoutes(app, ctx);

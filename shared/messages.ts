@@ -1,6 +1,7 @@
 import { alertsMessages } from "./messages/alerts";
 import { assistanceMessages } from "./messages/assistance";
 import { childrenMessages } from "./messages/children";
+import { coordinationMessages } from "./messages/coordination";
 import { futureMessages } from "./messages/future";
 import { interviewMessages } from "./messages/interview";
 import { leafletMessages } from "./messages/leaflet";
@@ -72,6 +73,7 @@ export const errorCodes = [
   ...alertsMessages.codes,
   ...assistanceMessages.codes,
   ...childrenMessages.codes,
+  ...coordinationMessages.codes,
   ...futureMessages.codes,
   ...interviewMessages.codes,
   ...leafletMessages.codes,
@@ -249,6 +251,7 @@ function merged(language: Language): Record<ErrorCode, string> {
     ...alertsMessages.messages[language],
     ...assistanceMessages.messages[language],
     ...childrenMessages.messages[language],
+    ...coordinationMessages.messages[language],
     ...futureMessages.messages[language],
     ...interviewMessages.messages[language],
     ...leafletMessages.messages[language],

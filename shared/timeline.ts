@@ -12,6 +12,7 @@ export const timelineKinds = [
   "child",
   "future",
   "alert",
+  "coordination",
   "other",
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];

@@ -23,6 +23,7 @@ import { ReferralPage } from "./modules/referrals/ReferralPage";
 import { SheltersPage } from "./modules/shelters/SheltersPage";
 import { OperationsPage } from "./modules/operations/OperationsPage";
 import { InterpretersPage } from "./modules/security/InterpretersPage";
+import { CoordinationPage } from "./modules/coordination/CoordinationPage";
 import { StatisticsPage } from "./modules/statistics/StatisticsPage";
 
 export function App() {
@@ -71,6 +72,7 @@ const guardedPages: { path: string; page: NavigationName; element: ReactNode }[]
   { path: "/shelters", page: "shelters", element: <SheltersPage /> },
   { path: "/operations", page: "operations", element: <OperationsPage /> },
   { path: "/interpreters", page: "interpreters", element: <InterpretersPage /> },
+  { path: "/coordination", page: "coordination", element: <CoordinationPage /> },
   { path: "/statistics", page: "statistics", element: <StatisticsPage /> },
   { path: "/audit", page: "audit", element: <AuditPage /> },
   { path: "/admin", page: "admin", element: <AdminPage /> },

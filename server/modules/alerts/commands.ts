@@ -10,7 +10,8 @@ import { mayReadAlert } from "./policy";
 import { alerts } from "./schema";
 
 export interface AlertToRaise {
-  caseId: string;
+  /** Null for an alert about no case (the index then cannot tell duplicates: raiseAlert does). */
+  caseId: string | null;
   agencyId: string;
   role?: Role | null;
   kind: string;
@@ -26,6 +27,23 @@ export interface AlertToRaise {
  * on every scheduler run: the partial unique index keeps one open alert per subject and recipient.
  */
 export async function raiseAlert(db: Queryable, alert: AlertToRaise, now: Date): Promise<boolean> {
+  if (alert.caseId === null) {
+    // A unique index treats nulls as distinct: without a case, look for the open alert first.
+    const [open] = await db
+      .select({ id: alerts.id })
+      .from(alerts)
+      .where(
+        and(
+          isNull(alerts.caseId),
+          eq(alerts.kind, alert.kind),
+          eq(alerts.subject, alert.subject),
+          eq(alerts.agencyId, alert.agencyId),
+          eq(alerts.level, alert.level ?? 0),
+          isNull(alerts.resolvedAt),
+        ),
+      );
+    if (open) return false;
+  }
   const inserted = await db
     .insert(alerts)
     .values({
@@ -47,7 +65,7 @@ export async function raiseAlert(db: Queryable, alert: AlertToRaise, now: Date):
 /** Ends the open alerts of a kind about a case (and subject): the condition is over. */
 export async function resolveAlerts(
   db: Queryable,
-  which: { caseId: string; kind: string; subject?: string },
+  which: { caseId: string | null; kind: string; subject?: string },
   now: Date,
 ): Promise<number> {
   const resolved = await db
@@ -55,7 +73,7 @@ export async function resolveAlerts(
     .set({ resolvedAt: now })
     .where(
       and(
-        eq(alerts.caseId, which.caseId),
+        which.caseId === null ? isNull(alerts.caseId) : eq(alerts.caseId, which.caseId),
         eq(alerts.kind, which.kind),
         which.subject === undefined ? undefined : eq(alerts.subject, which.subject),
         isNull(alerts.resolvedAt),
@@ -72,7 +90,7 @@ export async function acknowledgeAlert(ctx: AppContext, actor: Actor, id: string
     const [row] = await tx
       .select({ alert: alerts, reference: cases.reference })
       .from(alerts)
-      .innerJoin(cases, eq(cases.id, alerts.caseId))
+      .leftJoin(cases, eq(cases.id, alerts.caseId))
       .where(eq(alerts.id, id))
       .for("update", { of: alerts });
     if (!row || !mayReadAlert(actor, row.alert)) throw new NotFound();

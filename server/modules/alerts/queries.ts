@@ -30,13 +30,16 @@ interface AlertRow {
   dueAt: Date | null;
   raisedAt: Date;
   acknowledgedAt: Date | null;
-  reference: string;
-  pathway: Pathway;
+  reference: string | null;
+  pathway: Pathway | null;
 }
 
 export const presentAlert = (row: AlertRow) => ({
   id: row.id,
-  case: { reference: row.reference, pathway: row.pathway },
+  case:
+    row.reference !== null && row.pathway !== null
+      ? { reference: row.reference, pathway: row.pathway }
+      : null,
   kind: row.kind,
   level: row.level,
   role: row.role,
@@ -56,7 +59,7 @@ export async function myAlerts(ctx: AppContext, actor: Actor) {
   const rows = await ctx.db
     .select(alertColumns)
     .from(alerts)
-    .innerJoin(cases, eq(cases.id, alerts.caseId))
+    .leftJoin(cases, eq(cases.id, alerts.caseId))
     .where(
       and(
         eq(alerts.agencyId, actor.agencyId),
@@ -75,7 +78,7 @@ export async function oneAlert(ctx: AppContext, id: string) {
   const [row] = await ctx.db
     .select(alertColumns)
     .from(alerts)
-    .innerJoin(cases, eq(cases.id, alerts.caseId))
+    .leftJoin(cases, eq(cases.id, alerts.caseId))
     .where(eq(alerts.id, id));
   return row ? presentAlert(row) : null;
 }

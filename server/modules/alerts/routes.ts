@@ -10,7 +10,8 @@ import { myAlerts, oneAlert } from "./queries";
 
 const alertOut = z.object({
   id: z.string(),
-  case: z.object({ reference: z.string(), pathway: z.enum(pathways) }),
+  /** Null for an alert about no case (places short for an operation: see `params`). */
+  case: z.object({ reference: z.string(), pathway: z.enum(pathways) }).nullable(),
   kind: z.string(),
   level: z.number(),
   role: z.enum(roles).nullable(),

@@ -17,9 +17,8 @@ export const alerts = pgTable(
   "alerts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id),
+    /** The case it is about; null for an alert about no case yet (places short for an operation). */
+    caseId: uuid("case_id").references(() => cases.id),
     /** The agency that must act. */
     agencyId: uuid("agency_id")
       .notNull()

@@ -107,7 +107,8 @@ export const childAtPoliceStationCheck: AlertCheck = {
       .selectDistinct({ caseId: alerts.caseId, subject: alerts.subject })
       .from(alerts)
       .where(and(eq(alerts.kind, childAlertKinds.atPoliceStation), isNull(alerts.resolvedAt)));
-    const caseIds = [...new Set([...atStation, ...openAlerts.map((a) => a.caseId)])];
+    const alerted = openAlerts.flatMap((a) => (a.caseId === null ? [] : [a.caseId]));
+    const caseIds = [...new Set([...atStation, ...alerted])];
     if (caseIds.length === 0) return 0;
 
     const rows = await ctx.db

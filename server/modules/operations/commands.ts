@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { BatchInput, NoticeInput } from "../../../shared/operations";
 import type { RegistrationInput } from "../../../shared/registration";
 import { type Actor, auditActor } from "../../platform/auth/actor";
@@ -7,6 +7,8 @@ import { type AuditActor, recordAudit } from "../../platform/audit/audit";
 import type { AppContext } from "../../platform/context";
 import type { Tx } from "../../platform/db/types";
 import { Conflict, Forbidden, Invalid, NotFound } from "../../platform/errors";
+import { agencies } from "../agencies/schema";
+import { raiseAlert, resolveAlerts } from "../alerts/commands";
 import { prepareRegistration, type PreparedRegistration, writeRegistration } from "../cases/commands";
 import { isFilingPolice, mayFileNotice } from "./policy";
 import { currentFreePlaces, shortageOf } from "./queries";
@@ -20,7 +22,12 @@ type NoticeRow = typeof operationNotices.$inferSelect;
  * on the notice. A new or changed shortage is written to the audit trail (codes and numbers only),
  * for the coordinators to arrange temporary places. Answers whether a shortage was newly noted.
  */
-export async function recheckPlaces(tx: Tx, actor: AuditActor, notice: NoticeRow): Promise<boolean> {
+export async function recheckPlaces(
+  tx: Tx,
+  actor: AuditActor,
+  notice: NoticeRow,
+  now: Date,
+): Promise<boolean> {
   const shortage = shortageOf(notice, await currentFreePlaces(tx));
   const adultsShort = shortage?.adultsShort ?? 0;
   const minorsShort = shortage?.minorsShort ?? 0;
@@ -29,7 +36,26 @@ export async function recheckPlaces(tx: Tx, actor: AuditActor, notice: NoticeRow
     .update(operationNotices)
     .set({ adultsShort, minorsShort })
     .where(eq(operationNotices.id, notice.id));
+  // The coordinators' alert says the numbers as they are now: a changed shortage replaces it.
+  await resolveAlerts(tx, { caseId: null, kind: "places_short", subject: notice.id }, now);
   if (!shortage) return false;
+  const coordinators = await tx
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(eq(agencies.type, "national_coordinator"), eq(agencies.active, true)));
+  for (const coordinator of coordinators)
+    await raiseAlert(
+      tx,
+      {
+        caseId: null,
+        agencyId: coordinator.id,
+        role: "coordinator",
+        kind: "places_short",
+        subject: notice.id,
+        params: { date: notice.plannedOn, region: notice.region, adultsShort, minorsShort },
+      },
+      now,
+    );
   await recordAudit(tx, actor, {
     action: "operation.places_short",
     entity: "operation_notice",
@@ -76,7 +102,7 @@ export async function fileNotice(ctx: AppContext, actor: Actor, input: NoticeInp
         expectedMinors: input.expectedMinors,
       },
     });
-    await recheckPlaces(tx, auditActor(actor), notice);
+    await recheckPlaces(tx, auditActor(actor), notice, ctx.now());
     return { id };
   });
 }

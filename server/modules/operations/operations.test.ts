@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
+import { alerts } from "../alerts/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/schema";
 import { cases } from "../cases/schema";
@@ -130,6 +131,17 @@ describe("an advance notice", () => {
     expect(short?.detail).toEqual({ adultsShort: 1, minorsShort: 1, date: "2026-06-20" });
     expect(JSON.stringify(audits)).not.toContain("Motel");
 
+    // The coordinator is alerted: numbers and the day, no case, no target.
+    const alerts = await env.as(coordinator, { method: "GET", url: "/api/alerts/mine" });
+    const shortAlert = alerts
+      .json<{ items: { kind: string; case: unknown; params: Record<string, unknown> }[] }>()
+      .items.find((a) => a.kind === "places_short" && a.params.date === "2026-06-20");
+    expect(shortAlert).toMatchObject({
+      case: null,
+      params: { adultsShort: 1, minorsShort: 1, region: "prishtine" },
+    });
+    expect(alerts.body).not.toContain("Motel");
+
     for (const session of [coordinator, shelterWorker]) {
       const response = await env.as(session, { method: "GET", url: `/api/operations/${filed.id}` });
       expect(response.statusCode).toBe(200);
@@ -195,6 +207,14 @@ describe("an advance notice", () => {
     const [row] = await env.ctx.db.select().from(operationNotices).where(eq(operationNotices.id, filed.id));
     expect(row).toMatchObject({ adultsShort: 2, minorsShort: 0 });
     expect((await runChecks(env.ctx, [operationPlacesCheck])).raised.places_short).toBe(0);
+    // One open alert per notice and coordinator office, saying the numbers as they are now.
+    const open = await env.ctx.db
+      .select()
+      .from(alerts)
+      .where(and(eq(alerts.subject, filed.id), isNull(alerts.resolvedAt)));
+    expect(open.map((a) => a.params)).toEqual([
+      { date: "2026-06-20", region: "prishtine", adultsShort: 2, minorsShort: 0 },
+    ]);
   });
 });
 

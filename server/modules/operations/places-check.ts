@@ -7,12 +7,12 @@ import { operationNotices } from "./schema";
 
 /**
  * Places change as people are admitted and discharged: every open notice is compared again with
- * the free places. Alerts belong to cases, and a notice has none yet, so a shortage is noted on the
- * notice itself (shown to the coordinators) and in the audit trail, not as an alert row.
+ * the free places. A shortage is noted on the notice, in the audit trail, and as an alert to the
+ * national coordinator (an alert without a case: the notice has none yet, and names no target).
  */
 export const operationPlacesCheck: AlertCheck = {
   name: "places_short",
-  async run(ctx: AppContext) {
+  async run(ctx: AppContext, now: Date) {
     let noted = 0;
     for (const notice of await openNotices(ctx.db)) {
       const changed = await ctx.db.transaction(async (tx) => {
@@ -22,7 +22,7 @@ export const operationPlacesCheck: AlertCheck = {
           .from(operationNotices)
           .where(eq(operationNotices.id, notice.id))
           .for("update");
-        return locked ? recheckPlaces(tx, { userId: null, agencyId: null, ip: null }, locked) : false;
+        return locked ? recheckPlaces(tx, { userId: null, agencyId: null, ip: null }, locked, now) : false;
       });
       if (changed) noted++;
     }

@@ -47,6 +47,8 @@ const kindsByPrefix: readonly (readonly [string, TimelineKind])[] = [
   ["retrafficking", "future"],
   ["re_trafficking", "future"],
   ["alert", "alert"],
+  // Decisions of the coordination groups on the case (seed 000; issue 4).
+  ["coordination", "coordination"],
 ];
 
 const startsWithPrefix = (action: string, prefix: string) =>

@@ -15,3 +15,4 @@ export * from "../../modules/future/schema";
 export * from "../../modules/shelters/schema";
 export * from "../../modules/operations/schema";
 export * from "../../modules/security/schema";
+export * from "../../modules/coordination/schema";

@@ -31,6 +31,9 @@ import operationsSr from "../modules/operations/locales/sr.json";
 import securityEn from "../modules/security/locales/en.json";
 import securitySq from "../modules/security/locales/sq.json";
 import securitySr from "../modules/security/locales/sr.json";
+import coordinationEn from "../modules/coordination/locales/en.json";
+import coordinationSq from "../modules/coordination/locales/sq.json";
+import coordinationSr from "../modules/coordination/locales/sr.json";
 import timelineEn from "../modules/timeline/locales/en.json";
 import timelineSq from "../modules/timeline/locales/sq.json";
 import timelineSr from "../modules/timeline/locales/sr.json";
@@ -47,6 +50,7 @@ const en = {
   ...sheltersEn,
   ...operationsEn,
   ...securityEn,
+  ...coordinationEn,
   ...timelineEn,
 };
 const sq = {
@@ -60,6 +64,7 @@ const sq = {
   ...sheltersSq,
   ...operationsSq,
   ...securitySq,
+  ...coordinationSq,
   ...timelineSq,
 };
 const sr = {
@@ -73,6 +78,7 @@ const sr = {
   ...sheltersSr,
   ...operationsSr,
   ...securitySr,
+  ...coordinationSr,
   ...timelineSr,
 };
 

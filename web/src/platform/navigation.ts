@@ -9,6 +9,7 @@ export type NavigationName =
   | "shelters"
   | "operations"
   | "interpreters"
+  | "coordination"
   | "statistics"
   | "audit"
   | "admin"
@@ -29,6 +30,8 @@ const shelterRoles: readonly Role[] = [...caseRoles, "coordinator", "system_admi
  * and shelter operators.
  */
 const operationRoles: readonly Role[] = ["police_investigator", "supervisor", "case_worker", "coordinator"];
+/** The coordination groups: those who work on cases and the coordinators (seed 000). */
+const coordinationRoles: readonly Role[] = [...caseRoles, "coordinator"];
 const statisticsRoles: readonly Role[] = ["coordinator", "supervisor"];
 const adminRoles: readonly Role[] = ["system_admin", "agency_admin"];
 const auditRoles: readonly Role[] = ["auditor"];
@@ -46,6 +49,7 @@ export const mayOpen = {
   shelters: (roles: readonly Role[]) => holds(roles, shelterRoles),
   operations: (roles: readonly Role[]) => holds(roles, operationRoles),
   interpreters: (roles: readonly Role[]) => holds(roles, caseRoles),
+  coordination: (roles: readonly Role[]) => holds(roles, coordinationRoles),
   statistics: (roles: readonly Role[]) => holds(roles, statisticsRoles),
   audit: (roles: readonly Role[]) => holds(roles, auditRoles),
   admin: (roles: readonly Role[]) => holds(roles, adminRoles),
@@ -61,6 +65,7 @@ const items: NavigationItem[] = [
   { name: "shelters", path: "/shelters" },
   { name: "operations", path: "/operations" },
   { name: "interpreters", path: "/interpreters" },
+  { name: "coordination", path: "/coordination" },
   { name: "statistics", path: "/statistics" },
   { name: "audit", path: "/audit" },
   { name: "admin", path: "/admin" },

@@ -80,22 +80,39 @@ export function AlertsPanel() {
                       </Badge>
                     )}
                   </Group>
-                  <Group gap="xs">
-                    <Anchor
-                      component={Link}
-                      to={`/cases/${encodeURIComponent(alert.case.reference)}`}
-                      size="sm"
-                      data-testid="alert-case"
-                    >
-                      {alert.case.reference}
-                    </Anchor>
-                    <PathwayBadge pathway={alert.case.pathway} />
-                    {typeof alert.params.task === "string" && (
-                      <Text size="sm" c="dimmed">
-                        {taskLabel(alert.params.task)}
-                      </Text>
-                    )}
-                  </Group>
+                  {alert.case === null ? (
+                    <Group gap="xs">
+                      <Anchor component={Link} to="/operations" size="sm" data-testid="alert-operations">
+                        {t("alerts.operations")}
+                      </Anchor>
+                      {typeof alert.params.adultsShort === "number" && (
+                        <Text size="sm" c="dimmed" data-testid="alert-places-short">
+                          {t("alerts.placesShort", {
+                            date: String(alert.params.date),
+                            adults: alert.params.adultsShort,
+                            minors: Number(alert.params.minorsShort),
+                          })}
+                        </Text>
+                      )}
+                    </Group>
+                  ) : (
+                    <Group gap="xs">
+                      <Anchor
+                        component={Link}
+                        to={`/cases/${encodeURIComponent(alert.case.reference)}`}
+                        size="sm"
+                        data-testid="alert-case"
+                      >
+                        {alert.case.reference}
+                      </Anchor>
+                      <PathwayBadge pathway={alert.case.pathway} />
+                      {typeof alert.params.task === "string" && (
+                        <Text size="sm" c="dimmed">
+                          {taskLabel(alert.params.task)}
+                        </Text>
+                      )}
+                    </Group>
+                  )}
                   <Text size="xs" c="dimmed">
                     {alert.dueAt
                       ? t("alerts.dueSince", { time: dateTime(alert.dueAt) })

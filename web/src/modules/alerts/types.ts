@@ -3,7 +3,8 @@ import type { Pathway } from "../../../../shared/vocabulary";
 
 export interface Alert {
   id: string;
-  case: { reference: string; pathway: Pathway };
+  /** Null for an alert about no case: places short for a planned operation. */
+  case: { reference: string; pathway: Pathway } | null;
   kind: string;
   level: number;
   role: Role | null;

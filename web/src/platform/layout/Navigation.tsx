@@ -11,6 +11,7 @@ import {
   IconSettings,
   IconSpeakerphone,
   IconUserCircle,
+  IconUsersGroup,
   IconUserPlus,
 } from "@tabler/icons-react";
 import { type ReactNode, useEffect } from "react";
@@ -30,6 +31,7 @@ const icons: Record<NavigationName, ReactNode> = {
   shelters: <IconHome size={18} />,
   operations: <IconSpeakerphone size={18} />,
   interpreters: <IconLanguage size={18} />,
+  coordination: <IconUsersGroup size={18} />,
   statistics: <IconChartBar size={18} />,
   audit: <IconFileSearch size={18} />,
   admin: <IconSettings size={18} />,
