@@ -1,9 +1,9 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
+import { namesOf } from "../agencies/names";
 import { type Actor, auditActor } from "../../platform/auth/actor";
 import { recordAudit } from "../../platform/audit/audit";
 import type { AppContext } from "../../platform/context";
 import type { Queryable } from "../../platform/db/types";
-import { agencies, users } from "../agencies/schema";
 import { visibleCase } from "../cases/queries";
 import { persons } from "../cases/schema";
 import { openCaseText } from "../cases/sealing";
@@ -25,30 +25,6 @@ import {
 } from "./schema";
 
 type Found = Awaited<ReturnType<typeof visibleCase>>;
-type Named = { id: string; name: string };
-
-/** Display names of the users and agencies a list mentions, in two queries. */
-async function namesOf(db: Queryable, userIds: (string | null)[], agencyIds: (string | null)[]) {
-  const uIds = [...new Set(userIds.filter((id) => id !== null))];
-  const aIds = [...new Set(agencyIds.filter((id) => id !== null))];
-  const userRows =
-    uIds.length > 0
-      ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, uIds))
-      : [];
-  const agencyRows =
-    aIds.length > 0
-      ? await db
-          .select({ id: agencies.id, name: agencies.name })
-          .from(agencies)
-          .where(inArray(agencies.id, aIds))
-      : [];
-  const userMap = new Map(userRows.map((u) => [u.id, u]));
-  const agencyMap = new Map(agencyRows.map((a) => [a.id, a]));
-  return {
-    user: (id: string): Named => userMap.get(id) ?? { id, name: "" },
-    agency: (id: string | null): Named | null => (id ? (agencyMap.get(id) ?? { id, name: "" }) : null),
-  };
-}
 
 /** Opens sealed texts of the module for one case. */
 const opener =
@@ -105,7 +81,7 @@ export async function listNeedsAssessments(ctx: AppContext, actor: Actor, refere
       hasNote: row.note !== null,
       assessedAt: row.assessedAt.toISOString(),
       assessedBy: names.user(row.assessedBy),
-      agency: names.agency(row.agencyId) ?? { id: row.agencyId, name: "" },
+      agency: names.agency(row.agencyId),
       recordedAt: row.recordedAt.toISOString(),
     });
   }
@@ -138,7 +114,7 @@ export async function listServices(ctx: AppContext, actor: Actor, reference: str
     items.push({
       id: row.id,
       service: row.service,
-      providerAgency: names.agency(row.providerAgencyId),
+      providerAgency: names.maybeAgency(row.providerAgencyId),
       providerName,
       hasProviderName: row.providerName !== null,
       startDate: row.startDate,
@@ -147,7 +123,7 @@ export async function listServices(ctx: AppContext, actor: Actor, reference: str
       note,
       hasNote: row.note !== null,
       recordedBy: names.user(row.recordedBy),
-      agency: names.agency(row.agencyId) ?? { id: row.agencyId, name: "" },
+      agency: names.agency(row.agencyId),
       recordedAt: row.recordedAt.toISOString(),
       updatedBy: names.user(row.updatedBy),
       updatedAt: row.updatedAt.toISOString(),
@@ -189,7 +165,7 @@ export async function listSupportPlans(ctx: AppContext, actor: Actor, reference:
       status: row.status,
       serviceIds: row.serviceIds,
       recordedBy: names.user(row.recordedBy),
-      agency: names.agency(row.agencyId) ?? { id: row.agencyId, name: "" },
+      agency: names.agency(row.agencyId),
       recordedAt: row.recordedAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     });

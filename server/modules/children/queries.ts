@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { namesOf } from "../agencies/names";
 import { type Actor, auditActor } from "../../platform/auth/actor";
 import { recordAudit } from "../../platform/audit/audit";
 import type { AppContext } from "../../platform/context";
 import type { Queryable } from "../../platform/db/types";
-import { agencies, users } from "../agencies/schema";
+import { users } from "../agencies/schema";
 import { visibleCase } from "../cases/queries";
 import { openCaseText } from "../cases/sealing";
 import { sopFor } from "../pathway/sop";
@@ -62,32 +63,6 @@ export async function childFacts(db: Queryable, caseId: string): Promise<Require
     views: await exists(db, childViews, caseId),
     bestInterests: await exists(db, bestInterestsDeterminations, caseId),
   });
-}
-
-/** Display names of users and agencies, one query each, for the ids a view refers to. */
-async function namesOf(db: Queryable, userIds: readonly (string | null)[], agencyIds: readonly string[]) {
-  const wantedUsers = [...new Set(userIds.filter((id) => id !== null))];
-  const wantedAgencies = [...new Set(agencyIds)];
-  const people =
-    wantedUsers.length === 0
-      ? []
-      : await db
-          .select({ id: users.id, name: users.displayName })
-          .from(users)
-          .where(inArray(users.id, wantedUsers));
-  const offices =
-    wantedAgencies.length === 0
-      ? []
-      : await db
-          .select({ id: agencies.id, name: agencies.name })
-          .from(agencies)
-          .where(inArray(agencies.id, wantedAgencies));
-  const userMap = new Map(people.map((p) => [p.id, p]));
-  const agencyMap = new Map(offices.map((a) => [a.id, a]));
-  return {
-    user: (id: string) => userMap.get(id) ?? { id, name: "" },
-    agency: (id: string) => agencyMap.get(id) ?? { id, name: "" },
-  };
 }
 
 /**

@@ -19,7 +19,7 @@ import { useNames } from "../../platform/labels";
 import { useResource } from "../../platform/useResource";
 import { Section } from "../cases/Facts";
 import type { NeedsList } from "./types";
-import { casePath, useSubmit } from "./useSubmit";
+import { casePath, useSubmit } from "../../platform/useSubmit";
 
 /** Who assessed the person's needs, when, which needs and how urgent; and the form to record it. */
 export function NeedsSection({ reference }: { reference: string }) {

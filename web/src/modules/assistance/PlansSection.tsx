@@ -21,7 +21,7 @@ import { useResource } from "../../platform/useResource";
 import { Section } from "../cases/Facts";
 import { NoteText } from "./NeedsSection";
 import type { PlanList, ServiceList } from "./types";
-import { casePath, useSubmit } from "./useSubmit";
+import { casePath, useSubmit } from "../../platform/useSubmit";
 
 /** Support plans (HTCDS "Support Plan"): type, goals, review date, linked services, status. */
 export function PlansSection({ reference }: { reference: string }) {

@@ -9,7 +9,7 @@ import { useResource } from "../../platform/useResource";
 import { Facts, Section } from "../cases/Facts";
 import { NoteText } from "./NeedsSection";
 import type { ReflectionView } from "./types";
-import { casePath, useSubmit } from "./useSubmit";
+import { casePath, useSubmit } from "../../platform/useSubmit";
 
 /** The reflection period (start, end, days left, extensions) and a foreign victim's temporary residence. */
 export function ReflectionSection({ reference }: { reference: string }) {

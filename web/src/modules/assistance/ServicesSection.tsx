@@ -22,7 +22,7 @@ import { useResource } from "../../platform/useResource";
 import { Section } from "../cases/Facts";
 import { NoteText } from "./NeedsSection";
 import type { ServiceItem, ServiceList } from "./types";
-import { casePath, useSubmit } from "./useSubmit";
+import { casePath, useSubmit } from "../../platform/useSubmit";
 
 /** Where a service may go next from its status (the server decides; this offers only sensible moves). */
 const nextStatuses: Record<ServiceStatus, readonly ServiceStatus[]> = {

@@ -1,8 +1,6 @@
-import { notifications } from "@mantine/notifications";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../platform/api";
-import { type FieldProblems, fieldProblemsFrom } from "../../platform/errors";
+import { casePath, useSubmit } from "../../platform/useSubmit";
 import type { ChildRecords } from "./types";
 
 /** A local date-time from the browser's picker as an instant; empty means "now", set by the server. */
@@ -19,29 +17,17 @@ export function instantOf(local: string): string | null {
  */
 export function useChildWrite(reference: string, onSaved: (records: ChildRecords) => void) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const [failure, setFailure] = useState<unknown>(null);
-
-  async function submit(path: string, body: object): Promise<boolean> {
-    setBusy(true);
-    setProblems({});
-    setFailure(null);
-    try {
-      const records = await api.post<ChildRecords>(
-        `/api/cases/${encodeURIComponent(reference)}/child${path}`,
-        body,
-      );
-      notifications.show({ color: "green", message: t("children.saved") });
-      onSaved(records);
-      setBusy(false);
-      return true;
-    } catch (error) {
-      setProblems(fieldProblemsFrom(error));
-      setFailure(error);
-      setBusy(false);
-      return false;
-    }
-  }
+  const { busy, problems, failure, run } = useSubmit();
+  let saved: ChildRecords | null = null;
+  const submit = (path: string, body: object): Promise<boolean> =>
+    run(
+      async () => {
+        saved = await api.post<ChildRecords>(casePath(reference, `child${path}`), body);
+      },
+      t("children.saved"),
+      () => {
+        if (saved) onSaved(saved);
+      },
+    );
   return { busy, problems, failure, submit };
 }

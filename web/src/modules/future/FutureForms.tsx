@@ -33,7 +33,7 @@ import { describeError, problemAt } from "../../platform/errors";
 import { useNames } from "../../platform/labels";
 import type { TeamMember } from "../cases/types";
 import { futurePath, type HandOverMade } from "./types";
-import { useSubmit } from "./useSubmit";
+import { useSubmit } from "../../platform/useSubmit";
 
 const orNull = (value: string) => (value.trim() === "" ? null : value);
 

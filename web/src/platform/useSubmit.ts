@@ -1,8 +1,11 @@
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
-import { type FieldProblems, fieldProblemsFrom } from "../../platform/errors";
+import { type FieldProblems, fieldProblemsFrom } from "./errors";
 
-/** A form's sending state: busy, the last failure, and the problems the server named by field. */
+/**
+ * A form's sending state: busy, the last failure, and the problems the server named by field.
+ * `run` sends, shows `done` and calls `after` on success; on failure it keeps the error for the form.
+ */
 export function useSubmit() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -27,6 +30,6 @@ export function useSubmit() {
   return { busy, failure, problems, run };
 }
 
-/** The case's assistance API paths. */
+/** A path under a case, the reference encoded. */
 export const casePath = (reference: string, rest: string) =>
   `/api/cases/${encodeURIComponent(reference)}/${rest}`;
