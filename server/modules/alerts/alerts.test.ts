@@ -8,7 +8,9 @@ import {
   type TestEnvironment,
 } from "../../testing/harness";
 import { sopFor } from "../pathway/sop";
+import { agencies } from "../agencies/schema";
 import { alertChecks } from "./checks";
+import { raiseAlert, resolveAlerts } from "./commands";
 import { runChecks } from "./scheduler";
 
 let env: TestEnvironment;
@@ -152,6 +154,20 @@ describe("alerts raised by the scheduler", () => {
     expect(audit[0]?.detail).toEqual({ reference, kind: "task_overdue", level: 1 });
     // Acknowledged is not resolved: it stays listed until the task is done.
     expect((await alertsOf(coordinator, reference))[0]?.acknowledged).toBe(true);
+  });
+
+  it("keeps one open alert about no case per subject and recipient, like one about a case", async () => {
+    const [agency] = await env.ctx.db.select().from(agencies).limit(1);
+    if (!agency) throw new Error("no agency");
+    const alert = { caseId: null, agencyId: agency.id, kind: "places_short", subject: "notice-1" };
+    expect(await raiseAlert(env.ctx.db, alert, env.clock.now())).toBe(true);
+    expect(await raiseAlert(env.ctx.db, alert, env.clock.now())).toBe(false);
+    await resolveAlerts(
+      env.ctx.db,
+      { caseId: null, kind: "places_short", subject: "notice-1" },
+      env.clock.now(),
+    );
+    expect(await raiseAlert(env.ctx.db, alert, env.clock.now())).toBe(true);
   });
 
   it("keeps a broken check from silencing the others", async () => {

@@ -10,7 +10,7 @@ import { mayReadAlert } from "./policy";
 import { alerts } from "./schema";
 
 export interface AlertToRaise {
-  /** Null for an alert about no case (the index then cannot tell duplicates: raiseAlert does). */
+  /** Null for an alert about no case (places short for a planned operation). */
   caseId: string | null;
   agencyId: string;
   role?: Role | null;
@@ -27,23 +27,6 @@ export interface AlertToRaise {
  * on every scheduler run: the partial unique index keeps one open alert per subject and recipient.
  */
 export async function raiseAlert(db: Queryable, alert: AlertToRaise, now: Date): Promise<boolean> {
-  if (alert.caseId === null) {
-    // A unique index treats nulls as distinct: without a case, look for the open alert first.
-    const [open] = await db
-      .select({ id: alerts.id })
-      .from(alerts)
-      .where(
-        and(
-          isNull(alerts.caseId),
-          eq(alerts.kind, alert.kind),
-          eq(alerts.subject, alert.subject),
-          eq(alerts.agencyId, alert.agencyId),
-          eq(alerts.level, alert.level ?? 0),
-          isNull(alerts.resolvedAt),
-        ),
-      );
-    if (open) return false;
-  }
   const inserted = await db
     .insert(alerts)
     .values({

@@ -40,9 +40,16 @@ export const alerts = pgTable(
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   },
   (t) => [
-    // One open alert per subject and recipient: the scheduler may run as often as it likes.
+    // One open alert per subject and recipient: the scheduler may run as often as it likes. An
+    // alert about no case counts as one case here (a unique index would let nulls repeat).
     uniqueIndex("alerts_open_unique_idx")
-      .on(t.kind, t.caseId, t.subject, t.agencyId, t.level)
+      .on(
+        t.kind,
+        sql`coalesce(${t.caseId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+        t.subject,
+        t.agencyId,
+        t.level,
+      )
       .where(sql`${t.resolvedAt} is null`),
     index("alerts_agency_open_idx").on(t.agencyId, t.resolvedAt, t.raisedAt),
     index("alerts_case_idx").on(t.caseId),

@@ -1,0 +1,2 @@
+DROP INDEX "alerts_open_unique_idx";--> statement-breakpoint
+CREATE UNIQUE INDEX "alerts_open_unique_idx" ON "alerts" USING btree ("kind",coalesce("case_id", '00000000-0000-0000-0000-000000000000'::uuid),"subject","agency_id","level") WHERE "alerts"."resolved_at" is null;
