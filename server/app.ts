@@ -43,7 +43,9 @@ import { installErrorHandler } from "./platform/http/errors";
 import { installSecurityHeaders } from "./platform/http/security-headers";
 import type { App } from "./platform/http/types";
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../web/dist");
+/** The built web app; OPENNRM_WEB_DIST points elsewhere when several builds are tried side by side. */
+const webDist =
+  process.env.OPENNRM_WEB_DIST ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../web/dist");
 
 export interface AppOptions {
   config: Pick<Config, "cookieSecure" | "logLevel">;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { BatchInput, NoticeInput } from "../../../shared/operations";
 import type { RegistrationInput } from "../../../shared/registration";
 import { type Actor, auditActor } from "../../platform/auth/actor";
@@ -11,7 +11,7 @@ import { agencies } from "../agencies/schema";
 import { raiseAlert, resolveAlerts } from "../alerts/commands";
 import { prepareRegistration, type PreparedRegistration, writeRegistration } from "../cases/commands";
 import { isFilingPolice, mayFileNotice } from "./policy";
-import { currentFreePlaces, shortageOf } from "./queries";
+import { placesFor, shortageOf } from "./queries";
 import { nextStatus } from "./rules";
 import { noticeStartTimeAt, noticeTargetAt, operationCases, operationNotices } from "./schema";
 
@@ -28,7 +28,7 @@ export async function recheckPlaces(
   notice: NoticeRow,
   now: Date,
 ): Promise<boolean> {
-  const shortage = shortageOf(notice, await currentFreePlaces(tx));
+  const shortage = shortageOf(notice, await placesFor(tx, notice));
   const adultsShort = shortage?.adultsShort ?? 0;
   const minorsShort = shortage?.minorsShort ?? 0;
   if (adultsShort === notice.adultsShort && minorsShort === notice.minorsShort) return false;
@@ -102,7 +102,14 @@ export async function fileNotice(ctx: AppContext, actor: Actor, input: NoticeInp
         expectedMinors: input.expectedMinors,
       },
     });
-    await recheckPlaces(tx, auditActor(actor), notice, ctx.now());
+    // The new notice takes places in the queue: those planned after it may now fall short too.
+    const queue = await tx
+      .select()
+      .from(operationNotices)
+      .where(inArray(operationNotices.status, ["planned", "started"]))
+      .for("update");
+    for (const open of queue)
+      await recheckPlaces(tx, auditActor(actor), open.id === id ? notice : open, ctx.now());
     return { id };
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { alerts } from "../alerts/schema";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/schema";
 import { cases } from "../cases/schema";
 import { runChecks } from "../alerts/scheduler";
@@ -116,6 +116,11 @@ const batch = (id: string, people: unknown[], session = police) =>
   });
 
 describe("an advance notice", () => {
+  // Open notices compete for the same places: each example starts with none open.
+  afterEach(async () => {
+    await env.ctx.db.update(operationNotices).set({ status: "finished" });
+  });
+
   it("shows the target only to the filing police, and the shortage of places to the coordinators", async () => {
     const filed = await file();
     expect(filed.own).toBe(true);
@@ -215,6 +220,30 @@ describe("an advance notice", () => {
     expect(open.map((a) => a.params)).toEqual([
       { date: "2026-06-20", region: "prishtine", adultsShort: 2, minorsShort: 0 },
     ]);
+  });
+});
+
+describe("two operations planned close together", () => {
+  it("count the people of the one ahead in the other's shortage", async () => {
+    // 5 adult and 1 child places free: the first raid's 4 adults and 1 child fit.
+    const first = await file({ expectedPeople: 5, expectedMinors: 1 });
+    expect(first.shortage).toBeNull();
+    // The same night, a second raid expects 3 adults and 1 child: only 1 adult place is left.
+    const second = await file({ expectedPeople: 4, expectedMinors: 1 });
+    expect(second.free).toEqual({ adults: 1, children: 0 });
+    expect(second.shortage).toEqual({ adultsShort: 2, minorsShort: 1 });
+    // A notice filed later but planned earlier goes ahead: now the first one falls short too.
+    const earlier = await file({ plannedOn: "2026-06-18", expectedPeople: 2, expectedMinors: 0 });
+    expect(earlier.shortage).toBeNull();
+    const [row] = await env.ctx.db.select().from(operationNotices).where(eq(operationNotices.id, first.id));
+    expect(row).toMatchObject({ adultsShort: 1, minorsShort: 0 });
+    // Once the earlier operation is over, its people are in the beds or elsewhere: it no longer counts.
+    await move(police, earlier.id, "started");
+    await move(police, earlier.id, "finished");
+    await runChecks(env.ctx, [operationPlacesCheck]);
+    const [again] = await env.ctx.db.select().from(operationNotices).where(eq(operationNotices.id, first.id));
+    expect(again).toMatchObject({ adultsShort: 0, minorsShort: 0 });
+    await env.ctx.db.update(operationNotices).set({ status: "finished" });
   });
 });
 

@@ -9,7 +9,7 @@ import { cases } from "../cases/schema";
 import { freeBeds } from "../shelters/rules";
 import { shelters, shelterStays } from "../shelters/schema";
 import { inCoordinationGroup, isFilingPolice, maySeeNotices } from "./policy";
-import { type FreePlaces, freePlaces, placesShortage, type Shortage } from "./rules";
+import { type FreePlaces, freePlaces, placesLeftFor, placesShortage, type Shortage } from "./rules";
 import { noticeStartTimeAt, noticeTargetAt, operationCases, operationNotices } from "./schema";
 
 type NoticeRow = typeof operationNotices.$inferSelect;
@@ -34,6 +34,11 @@ export async function currentFreePlaces(db: Queryable): Promise<FreePlaces> {
 
 /** A notice still ahead or under way needs places; a finished one no longer does. */
 export const isOpen = (status: OperationStatus) => status !== "finished";
+
+/** The free places left for a notice after the open notices ahead of it in the queue. */
+export async function placesFor(db: Queryable, notice: NoticeRow): Promise<FreePlaces> {
+  return placesLeftFor(notice, await openNotices(db), await currentFreePlaces(db));
+}
 
 export const shortageOf = (notice: NoticeRow, free: FreePlaces): Shortage | null =>
   isOpen(notice.status)
@@ -106,8 +111,9 @@ export async function listNotices(ctx: AppContext, actor: Actor): Promise<Notice
         .where(eq(operationNotices.agencyId, actor.agencyId))
         .orderBy(desc(operationNotices.plannedOn));
   const free = await currentFreePlaces(ctx.db);
+  const queue = await openNotices(ctx.db);
   const views: NoticeView[] = [];
-  for (const row of rows) views.push(await present(ctx, actor, row, free));
+  for (const row of rows) views.push(await present(ctx, actor, row, placesLeftFor(row, queue, free)));
   return views;
 }
 
@@ -115,7 +121,7 @@ export async function listNotices(ctx: AppContext, actor: Actor): Promise<Notice
 export async function getNotice(ctx: AppContext, actor: Actor, id: string): Promise<NoticeView> {
   const [row] = await ctx.db.select().from(operationNotices).where(eq(operationNotices.id, id));
   if (!row || !(isFilingPolice(actor, row) || inCoordinationGroup(actor))) throw new NotFound();
-  return present(ctx, actor, row, await currentFreePlaces(ctx.db));
+  return present(ctx, actor, row, await placesFor(ctx.db, row));
 }
 
 /** The open notices, for the scheduled re-check of places. */

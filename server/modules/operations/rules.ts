@@ -38,6 +38,40 @@ export function placesShortage(
   return adultsShort > 0 || minorsShort > 0 ? { adultsShort, minorsShort } : null;
 }
 
+/** An open notice's place in the queue for free places: by planned day, then by when it was filed. */
+export interface QueuedNotice {
+  id: string;
+  plannedOn: string;
+  filedAt: Date;
+  expectedPeople: number;
+  expectedMinors: number;
+}
+
+const queueOrder = (a: QueuedNotice, b: QueuedNotice) =>
+  a.plannedOn.localeCompare(b.plannedOn) ||
+  a.filedAt.getTime() - b.filedAt.getTime() ||
+  a.id.localeCompare(b.id);
+
+/**
+ * The places left for one notice once the open notices ahead of it have taken theirs: two raids
+ * on the same night compete for the same beds, so the second one's shortage counts the first
+ * one's people. A notice not in the queue (finished) keeps the free places as they are.
+ */
+export function placesLeftFor(
+  notice: Pick<QueuedNotice, "id">,
+  queue: readonly QueuedNotice[],
+  free: FreePlaces,
+): FreePlaces {
+  let { adults, children } = free;
+  for (const other of [...queue].sort(queueOrder)) {
+    if (other.id === notice.id) return { adults, children };
+    const minors = Math.min(other.expectedMinors, other.expectedPeople);
+    adults = Math.max(0, adults - (other.expectedPeople - minors));
+    children = Math.max(0, children - minors);
+  }
+  return free;
+}
+
 /** Planned, then started, then finished: one step at a time, never back. */
 export const nextStatus = (from: OperationStatus): OperationStatus | null =>
   from === "planned" ? "started" : from === "started" ? "finished" : null;

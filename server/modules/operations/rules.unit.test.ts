@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freePlaces, nextStatus, placesShortage } from "./rules";
+import { freePlaces, nextStatus, placesLeftFor, placesShortage } from "./rules";
 
 describe("free places", () => {
   it("counts foreign and domestic victims' shelters as adult places, children's apart", () => {
@@ -45,5 +45,44 @@ describe("status", () => {
     expect(nextStatus("planned")).toBe("started");
     expect(nextStatus("started")).toBe("finished");
     expect(nextStatus("finished")).toBeNull();
+  });
+});
+
+describe("the queue of open notices", () => {
+  const notice = (
+    id: string,
+    plannedOn: string,
+    people: number,
+    minors: number,
+    filedAt = "2026-06-01T08:00:00Z",
+  ) => ({
+    id,
+    plannedOn,
+    filedAt: new Date(filedAt),
+    expectedPeople: people,
+    expectedMinors: minors,
+  });
+  const free = { adults: 5, children: 1 };
+
+  it("leaves the first notice all the free places", () => {
+    expect(placesLeftFor({ id: "a" }, [notice("a", "2026-06-20", 8, 2)], free)).toEqual(free);
+  });
+
+  it("takes the places of notices planned earlier, adults and children apart", () => {
+    const queue = [notice("b", "2026-06-20", 2, 0), notice("a", "2026-06-19", 3, 1)];
+    expect(placesLeftFor({ id: "b" }, queue, free)).toEqual({ adults: 3, children: 0 });
+    expect(placesLeftFor({ id: "a" }, queue, free)).toEqual(free);
+  });
+
+  it("orders notices of the same day by when they were filed, never below zero", () => {
+    const queue = [
+      notice("late", "2026-06-20", 1, 0, "2026-06-02T08:00:00Z"),
+      notice("early", "2026-06-20", 9, 3, "2026-06-01T08:00:00Z"),
+    ];
+    expect(placesLeftFor({ id: "late" }, queue, free)).toEqual({ adults: 0, children: 0 });
+  });
+
+  it("leaves the places as they are for a notice no longer in the queue", () => {
+    expect(placesLeftFor({ id: "gone" }, [notice("a", "2026-06-20", 2, 0)], free)).toEqual(free);
   });
 });
