@@ -229,10 +229,12 @@ describe("two operations planned close together", () => {
     const first = await file({ expectedPeople: 5, expectedMinors: 1 });
     expect(first.shortage).toBeNull();
     // The same night, a second raid expects 3 adults and 1 child: only 1 adult place is left.
+    env.clock.advance(60_000);
     const second = await file({ expectedPeople: 4, expectedMinors: 1 });
     expect(second.free).toEqual({ adults: 1, children: 0 });
     expect(second.shortage).toEqual({ adultsShort: 2, minorsShort: 1 });
     // A notice filed later but planned earlier goes ahead: now the first one falls short too.
+    env.clock.advance(60_000);
     const earlier = await file({ plannedOn: "2026-06-18", expectedPeople: 2, expectedMinors: 0 });
     expect(earlier.shortage).toBeNull();
     const [row] = await env.ctx.db.select().from(operationNotices).where(eq(operationNotices.id, first.id));
