@@ -10,6 +10,7 @@ import {
   PASSWORD,
   referOnLegalBasis,
   registerInForm,
+  todayInKosovo,
 } from "./support/story";
 
 const childTasks = ["appoint_guardian", "assign_case_worker", "attend_child"];
@@ -18,11 +19,6 @@ const childTasks = ["appoint_guardian", "assign_case_worker", "attend_child"];
 async function codesOf(rows: Locator): Promise<(string | null)[]> {
   const codes = await Promise.all((await rows.all()).map((row) => row.getAttribute("data-code")));
   return codes.sort();
-}
-
-/** Today in Kosovo, as the server counts days. */
-function todayInKosovo(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(new Date());
 }
 
 const CHILDREN_SHELTER = "Children's protection shelter";

@@ -11,17 +11,13 @@ import {
   PASSWORD,
   refer,
   registerInForm,
+  todayInKosovo,
 } from "./support/story";
 
 const IOM = "IOM counter-trafficking unit";
 const FOCAL = "OSCE trafficking focal point";
 const SHELTER = "Interim secure facility";
 const PROSECUTION = "District prosecutor's office";
-
-/** Today in Kosovo, as the server counts days. */
-function todayInKosovo(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(new Date());
-}
 
 /** The day `days` after today in Kosovo. */
 function daysFromToday(days: number): string {

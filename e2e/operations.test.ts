@@ -2,14 +2,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, login, newUserPage, screenshotsOnFailure } from "./support/browser";
 import { type RunningServer, startServer } from "./support/server";
-import { apiPost, birthDateOfAge, inEnglish, PASSWORD } from "./support/story";
+import { apiPost, birthDateOfAge, inEnglish, PASSWORD, todayInKosovo } from "./support/story";
 
 const TARGET = "Hotel Aurora, rooms 10-14, Rruga B";
-
-/** Today in Kosovo, as the server counts days. */
-function todayInKosovo(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(new Date());
-}
 
 function daysFromToday(days: number): string {
   const date = new Date(`${todayInKosovo()}T12:00:00Z`);
@@ -78,7 +73,7 @@ describe("advance notice of an operation: places short, the target kept secret, 
     expect(team.status()).toBeLessThan(300);
     const admitted = await apiPost(admitter, server.url, `/api/shelters/${shelterId}/admissions`, {
       reference,
-      type: "planned",
+      type: "emergency",
       admittedOn: todayInKosovo(),
     });
     expect(admitted.status()).toBe(201);

@@ -4,6 +4,11 @@ import { expect } from "vitest";
 
 export const PASSWORD = "demo-only-2026";
 
+/** Today's date where the demo jurisdiction is (Kosovo), as the server counts days. */
+export function todayInKosovo(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Belgrade" }).format(new Date());
+}
+
 /** Calls the API as the signed-in user of `page`, with the CSRF token a state change needs. */
 export async function apiPost(page: Page, baseUrl: string, path: string, data: object) {
   const me = (await (await page.request.get(`${baseUrl}/api/auth/me`)).json()) as { csrfToken: string };

@@ -20,3 +20,8 @@ export const mayCreateShelter = (actor: Actor) =>
 
 /** Only a supervisor may place a child in a shelter not meant for children (seed 002, children). */
 export const mayOverrideChildPlacement = (actor: Actor) => hasRole(actor, "supervisor");
+
+/** A shelter is changed by its operator's administrator or supervisor, or by the system administrator. */
+export const mayManageShelter = (actor: Actor, shelter: { agencyId: string }) =>
+  hasRole(actor, "system_admin") ||
+  (actor.agencyId === shelter.agencyId && hasRole(actor, "agency_admin", "supervisor"));

@@ -32,7 +32,7 @@ export const shelters = pgTable(
     kind: text("kind").$type<ShelterKind>().notNull(),
     secure: boolean("secure").notNull(),
     riskLevels: text("risk_levels").array().$type<RiskLevel[]>().notNull(),
-    /** Beds: the number of people the shelter can take in at once. */
+    /** Beds: the number of people the shelter can take in at once; the sum of its rooms' beds when it has rooms. */
     capacity: integer("capacity").notNull(),
     address: bytea("address_sealed").notNull(),
     contacts: bytea("contacts_sealed"),
@@ -42,6 +42,23 @@ export const shelters = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("shelters_code_name_idx").on(t.codeName), index("shelters_agency_idx").on(t.agencyId)],
+);
+
+/** A room of a shelter and its beds: a room is never given more people than beds. */
+export const shelterRooms = pgTable(
+  "shelter_rooms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    shelterId: uuid("shelter_id")
+      .notNull()
+      .references(() => shelters.id),
+    name: text("name").notNull(),
+    beds: integer("beds").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A room taken out of use stays on record for the stays that were in it. */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("shelter_rooms_name_idx").on(t.shelterId, t.name)],
 );
 
 /**
@@ -64,6 +81,9 @@ export const shelterStays = pgTable(
     admittedBy: uuid("admitted_by")
       .notNull()
       .references(() => users.id),
+    roomId: uuid("room_id").references(() => shelterRooms.id),
+    /** The admission criteria (codes from the jurisdiction's shelter configuration) found met. */
+    criteriaMet: text("criteria_met").array().notNull().default([]),
     overrideReason: bytea("override_reason_sealed"),
     overrideBy: uuid("override_by").references(() => users.id),
     dischargedOn: date("discharged_on", { mode: "string" }),
@@ -74,6 +94,39 @@ export const shelterStays = pgTable(
   (t) => [
     index("shelter_stays_shelter_idx").on(t.shelterId, t.dischargedOn),
     index("shelter_stays_case_idx").on(t.caseId),
+  ],
+);
+
+/**
+ * Escort duty for one transfer (issue 4): the escort may read the address of the shelter the
+ * person goes to, and of the one they leave, from the day of the transfer to the end of the next
+ * day, until the admission ends it or the shelter revokes it. Every reading is audited.
+ */
+export const shelterEscorts = pgTable(
+  "shelter_escorts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    toShelterId: uuid("to_shelter_id")
+      .notNull()
+      .references(() => shelters.id),
+    fromShelterId: uuid("from_shelter_id").references(() => shelters.id),
+    escortUserId: uuid("escort_user_id")
+      .notNull()
+      .references(() => users.id),
+    onDate: date("on_date", { mode: "string" }).notNull(),
+    grantedBy: uuid("granted_by")
+      .notNull()
+      .references(() => users.id),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endReason: text("end_reason").$type<"admitted" | "revoked">(),
+  },
+  (t) => [
+    index("shelter_escorts_user_idx").on(t.escortUserId, t.onDate),
+    index("shelter_escorts_case_idx").on(t.caseId),
   ],
 );
 

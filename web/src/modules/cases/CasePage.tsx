@@ -11,6 +11,7 @@ import { CaseProcedure } from "../pathway/CaseProcedure";
 import { CaseReferrals } from "../referrals/CaseReferrals";
 import { CaseRightsInformation } from "../rights/CaseRightsInformation";
 import { CaseInterpreters } from "../security/CaseInterpreters";
+import { CaseShelter } from "../shelters/CaseShelter";
 import { CaseRiskLevel } from "../security/CaseRiskLevel";
 import { CaseTimeline } from "../timeline/CaseTimeline";
 import { CaseSummarySection, CircumstancesSection, IdentitySection, PersonSection } from "./CaseSections";
@@ -79,6 +80,7 @@ export function CasePage() {
             />
             <CaseTeam detail={record} onChanged={detail.replace} />
             <CaseRiskLevel detail={record} />
+            <CaseShelter detail={record} />
             <CaseRightsInformation detail={record} />
             <CaseInterpreters detail={record} />
             <CaseReferrals detail={record} />

@@ -30,43 +30,15 @@ import {
 import { api } from "../../platform/api";
 import { useMe } from "../../platform/auth";
 import { describeError, type FieldProblems, fieldProblemsFrom, problemAt } from "../../platform/errors";
-import { useJurisdiction } from "../../platform/jurisdiction";
 import { ErrorNotice, Loading, Page } from "../../platform/layout/Page";
 import { useResource } from "../../platform/useResource";
+import { useSubmit } from "../../platform/useSubmit";
 import { AdmissionRisk } from "../security/CaseRiskLevel";
 import { ShelterSecurity } from "../security/ShelterSecurity";
-
-interface Resident {
-  stayId: string;
-  reference: string;
-  type: AdmissionType;
-  admittedOn: string;
-  childOverride: boolean;
-}
-
-interface BoardRow {
-  id: string;
-  codeName: string;
-  kind: ShelterKind;
-  secure: boolean;
-  riskLevels: RiskLevel[];
-  capacity: number;
-  occupied: number;
-  free: number;
-  own: boolean;
-  residents: Resident[] | null;
-}
-
-interface SecretAddress {
-  address: string;
-  contacts: string | null;
-}
-
-/** Today in the jurisdiction, as the server counts it; the device's date until the configuration is loaded. */
-function useToday(): string {
-  const { jurisdiction } = useJurisdiction();
-  return jurisdiction?.today ?? new Date().toISOString().slice(0, 10);
-}
+import { EscortSection, MyEscorts } from "./EscortDuties";
+import { RoomsEditor, type RoomDraft, roomsPayload } from "./RoomsEditor";
+import { useToday } from "./today";
+import type { BoardRow, Criterion, Resident, Room, SecretAddress } from "./types";
 
 /**
  * The occupancy board. Everyone entitled sees code names and free beds; a shelter's own staff also
@@ -87,6 +59,7 @@ export function SheltersPage() {
       <Text size="sm" c="dimmed">
         {t("shelters.intro")}
       </Text>
+      <MyEscorts />
       <Stack gap="sm" data-testid="shelter-board">
         {board.data.length === 0 && <Text>{t("shelters.none")}</Text>}
         {board.data.map((row) => (
@@ -103,6 +76,7 @@ export function SheltersPage() {
 function ShelterRow({ row, onChanged }: { row: BoardRow; onChanged: () => void }) {
   const { t } = useTranslation();
   const [secret, setSecret] = useState<SecretAddress | null>(null);
+  const [editing, setEditing] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const today = useToday();
 
@@ -148,6 +122,41 @@ function ShelterRow({ row, onChanged }: { row: BoardRow; onChanged: () => void }
         <Text size="sm" c="dimmed">
           {t("shelters.riskLevels")}: {row.riskLevels.map((level) => t(`shelters.risk.${level}`)).join(", ")}
         </Text>
+        {row.rooms !== null && row.rooms.length > 0 && (
+          <Group gap="xs" wrap="wrap" data-testid="shelter-rooms">
+            {row.rooms.map((room) => (
+              <Badge
+                key={room.id}
+                variant="outline"
+                color={room.free > 0 ? "teal" : "gray"}
+                data-testid="shelter-room"
+              >
+                {t("shelters.rooms.badge", { name: room.name, occupied: room.occupied, beds: room.beds })}
+              </Badge>
+            ))}
+          </Group>
+        )}
+        {row.manages &&
+          (editing ? (
+            <ShelterEditForm
+              row={row}
+              onDone={() => {
+                setEditing(false);
+                onChanged();
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            <Button
+              variant="subtle"
+              size="xs"
+              w="fit-content"
+              onClick={() => setEditing(true)}
+              data-testid="shelter-edit"
+            >
+              {t("shelters.edit")}
+            </Button>
+          ))}
         {failure !== null && (
           <Alert color="red" role="alert">
             {describeError(failure)}
@@ -173,21 +182,96 @@ function ShelterRow({ row, onChanged }: { row: BoardRow; onChanged: () => void }
             <Text fw={600}>{t("shelters.residents")}</Text>
             {(row.residents ?? []).length === 0 && <Text size="sm">{t("shelters.noResidents")}</Text>}
             {(row.residents ?? []).map((resident) => (
-              <Group key={resident.stayId} gap="sm" wrap="wrap" data-testid="shelter-resident">
-                <Text ff="monospace">{resident.reference}</Text>
-                <Text size="sm">
-                  {t(`shelters.admission.${resident.type}`)} · {resident.admittedOn}
-                </Text>
-                {resident.childOverride && <Badge color="orange">{t("shelters.childOverride")}</Badge>}
-                <DischargeControl onDischarge={(reason) => void dischargeStay(resident.stayId, reason)} />
-              </Group>
+              <ResidentRow
+                key={resident.stayId}
+                resident={resident}
+                room={row.rooms?.find((room) => room.id === resident.roomId) ?? null}
+                onDischarge={(reason) => void dischargeStay(resident.stayId, reason)}
+                onChanged={onChanged}
+              />
             ))}
-            <AdmitForm shelterId={row.id} accepted={row.riskLevels} onAdmitted={onChanged} />
+            <AdmitForm shelter={row} onAdmitted={onChanged} />
+            <EscortSection shelterId={row.id} escorts={row.escorts ?? []} onChanged={onChanged} />
             <ShelterSecurity shelterId={row.id} onRelocated={() => setSecret(null)} />
           </>
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** The criteria labels of the jurisdiction, in the user's language. */
+function useCriteria() {
+  return useResource<Criterion[]>("/api/shelters/admission-criteria").data ?? [];
+}
+
+function ResidentRow({
+  resident,
+  room,
+  onDischarge,
+  onChanged,
+}: {
+  resident: Resident;
+  room: Room | null;
+  onDischarge: (reason: DischargeReason) => void;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const criteria = useCriteria();
+  const confirm = useSubmit();
+  const [confirming, setConfirming] = useState<string[]>([]);
+  const labelOf = (code: string) => criteria.find((c) => c.code === code)?.label ?? code;
+  return (
+    <Stack gap={4} data-testid="shelter-resident">
+      <Group gap="sm" wrap="wrap">
+        <Text ff="monospace">{resident.reference}</Text>
+        <Text size="sm">
+          {t(`shelters.admission.${resident.type}`)} · {resident.admittedOn}
+          {room ? ` · ${room.name}` : ""}
+        </Text>
+        {resident.childOverride && <Badge color="orange">{t("shelters.childOverride")}</Badge>}
+        <DischargeControl onDischarge={onDischarge} />
+      </Group>
+      {resident.criteriaOpen.length > 0 && (
+        <Stack gap={4} pl="md" data-testid="resident-criteria-open">
+          <Text size="xs" c="orange">
+            {t("shelters.criteria.open")}
+          </Text>
+          <Checkbox.Group value={confirming} onChange={setConfirming}>
+            <Stack gap={2}>
+              {resident.criteriaOpen.map((code) => (
+                <Checkbox key={code} size="xs" value={code} label={labelOf(code)} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <Button
+            size="xs"
+            variant="default"
+            w="fit-content"
+            disabled={confirming.length === 0}
+            loading={confirm.busy}
+            onClick={() =>
+              void confirm.run(
+                () => api.post(`/api/shelter-stays/${resident.stayId}/criteria`, { criteriaMet: confirming }),
+                t("shelters.criteria.confirmed"),
+                () => {
+                  setConfirming([]);
+                  onChanged();
+                },
+              )
+            }
+            data-testid="resident-criteria-confirm"
+          >
+            {t("shelters.criteria.confirm")}
+          </Button>
+          {confirm.failure !== null && (
+            <Text size="xs" c="red">
+              {describeError(confirm.failure)}
+            </Text>
+          )}
+        </Stack>
+      )}
+    </Stack>
   );
 }
 
@@ -218,20 +302,31 @@ function DischargeControl({ onDischarge }: { onDischarge: (reason: DischargeReas
   );
 }
 
-function AdmitForm({
-  shelterId,
-  accepted,
+/**
+ * Admission to one of the user's own shelters: the room where the shelter is set up by room, and
+ * the admission criteria (all of them for a planned admission; an emergency admission confirms the
+ * rest later). On the case page the reference is given.
+ */
+export function AdmitForm({
+  shelter,
+  reference: givenReference,
   onAdmitted,
 }: {
-  shelterId: string;
-  accepted: readonly RiskLevel[];
+  shelter: Pick<BoardRow, "id" | "kind" | "riskLevels" | "rooms">;
+  reference?: string;
   onAdmitted: () => void;
 }) {
   const { t } = useTranslation();
   const me = useMe();
   const today = useToday();
-  const [reference, setReference] = useState("");
-  const [checked, setChecked] = useState("");
+  const criteria = useCriteria().filter((c) => c.kinds.includes(shelter.kind));
+  const rooms = shelter.rooms ?? [];
+  const shelterId = shelter.id;
+  const accepted = shelter.riskLevels;
+  const [reference, setReference] = useState(givenReference ?? "");
+  const [checked, setChecked] = useState(givenReference ?? "");
+  const [roomId, setRoomId] = useState("");
+  const [criteriaMet, setCriteriaMet] = useState<string[]>([]);
   const [type, setType] = useState<AdmissionType>("emergency");
   const [admittedOn, setAdmittedOn] = useState(today);
   const [override, setOverride] = useState(false);
@@ -251,12 +346,16 @@ function AdmitForm({
         reference: reference.trim(),
         type,
         admittedOn,
+        ...(roomId ? { roomId } : {}),
+        criteriaMet,
         ...(override ? { override: { reason } } : {}),
         ...(transfer ? { transfer: true } : {}),
       });
       notifications.show({ color: "green", message: t("shelters.admitted") });
-      setReference("");
-      setChecked("");
+      setReference(givenReference ?? "");
+      setChecked(givenReference ?? "");
+      setRoomId("");
+      setCriteriaMet([]);
       setOverride(false);
       setTransfer(false);
       setReason("");
@@ -278,14 +377,33 @@ function AdmitForm({
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label={t("shelters.reference")}
-            value={reference}
-            onChange={(event) => setReference(event.currentTarget.value)}
-            onBlur={() => setChecked(reference.trim())}
-            error={problemAt(problems, "reference")}
-            data-testid="admit-reference"
-          />
+          {givenReference === undefined && (
+            <TextInput
+              label={t("shelters.reference")}
+              value={reference}
+              onChange={(event) => setReference(event.currentTarget.value)}
+              onBlur={() => setChecked(reference.trim())}
+              error={problemAt(problems, "reference")}
+              data-testid="admit-reference"
+            />
+          )}
+          {rooms.length > 0 && (
+            <NativeSelect
+              label={t("shelters.rooms.room")}
+              data={[
+                { value: "", label: t("common.choose") },
+                ...rooms.map((room) => ({
+                  value: room.id,
+                  label: t("shelters.rooms.option", { name: room.name, free: room.free }),
+                  disabled: room.free === 0,
+                })),
+              ]}
+              value={roomId}
+              onChange={(event) => setRoomId(event.currentTarget.value)}
+              error={problemAt(problems, "roomId")}
+              data-testid="admit-room"
+            />
+          )}
           <NativeSelect
             label={t("shelters.admissionType")}
             data={admissionTypes.map((value) => ({ value, label: t(`shelters.admission.${value}`) }))}
@@ -303,6 +421,22 @@ function AdmitForm({
             data-testid="admit-date"
           />
         </SimpleGrid>
+        {criteria.length > 0 && (
+          <Checkbox.Group
+            label={t("shelters.criteria.title")}
+            description={t(type === "planned" ? "shelters.criteria.planned" : "shelters.criteria.emergency")}
+            value={criteriaMet}
+            onChange={setCriteriaMet}
+            error={problemAt(problems, "criteriaMet")}
+            data-testid="admit-criteria"
+          >
+            <Stack gap={4} mt={6}>
+              {criteria.map((criterion) => (
+                <Checkbox key={criterion.code} value={criterion.code} label={criterion.label} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        )}
         <AdmissionRisk reference={checked} accepted={accepted} />
         <Checkbox
           label={t("shelters.transfer")}
@@ -343,6 +477,7 @@ function ShelterForm({ isSystemAdmin, onCreated }: { isSystemAdmin: boolean; onC
   const [secure, setSecure] = useState(false);
   const [levels, setLevels] = useState<RiskLevel[]>(["low", "medium"]);
   const [capacity, setCapacity] = useState<number | string>("");
+  const [rooms, setRooms] = useState<RoomDraft[]>([]);
   const [address, setAddress] = useState("");
   const [contacts, setContacts] = useState("");
   const [problems, setProblems] = useState<FieldProblems>({});
@@ -361,7 +496,9 @@ function ShelterForm({ isSystemAdmin, onCreated }: { isSystemAdmin: boolean; onC
         kind,
         secure,
         riskLevels: levels,
-        capacity: typeof capacity === "number" ? capacity : null,
+        ...(rooms.length > 0
+          ? { rooms: roomsPayload(rooms) }
+          : { capacity: typeof capacity === "number" ? capacity : null }),
         address,
         ...(contacts.trim() ? { contacts } : {}),
       });
@@ -369,6 +506,7 @@ function ShelterForm({ isSystemAdmin, onCreated }: { isSystemAdmin: boolean; onC
       setCodeName("");
       setAddress("");
       setContacts("");
+      setRooms([]);
       onCreated();
     } catch (error) {
       setProblems(fieldProblemsFrom(error));
@@ -418,17 +556,21 @@ function ShelterForm({ isSystemAdmin, onCreated }: { isSystemAdmin: boolean; onC
               error={problemAt(problems, "kind")}
               data-testid="shelter-kind"
             />
-            <NumberInput
-              label={t("shelters.capacity")}
-              min={1}
-              max={500}
-              allowDecimal={false}
-              value={capacity}
-              onChange={setCapacity}
-              error={problemAt(problems, "capacity")}
-              data-testid="shelter-capacity"
-            />
+            {rooms.length === 0 && (
+              <NumberInput
+                label={t("shelters.capacity")}
+                description={t("shelters.capacityHint")}
+                min={1}
+                max={500}
+                allowDecimal={false}
+                value={capacity}
+                onChange={setCapacity}
+                error={problemAt(problems, "capacity")}
+                data-testid="shelter-capacity"
+              />
+            )}
           </SimpleGrid>
+          <RoomsEditor rooms={rooms} onChange={setRooms} problems={problems} />
           <Checkbox
             label={t("shelters.secure")}
             checked={secure}
@@ -468,5 +610,101 @@ function ShelterForm({ isSystemAdmin, onCreated }: { isSystemAdmin: boolean; onC
         </Stack>
       </form>
     </Paper>
+  );
+}
+
+/** The operator changes what the shelter takes and its rooms; the address changes only by relocation. */
+function ShelterEditForm({
+  row,
+  onDone,
+  onCancel,
+}: {
+  row: BoardRow;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<ShelterKind>(row.kind);
+  const [secure, setSecure] = useState(row.secure);
+  const [levels, setLevels] = useState<RiskLevel[]>(row.riskLevels);
+  const [capacity, setCapacity] = useState<number | string>(row.capacity);
+  const [rooms, setRooms] = useState<RoomDraft[]>(
+    (row.rooms ?? []).map((room) => ({ id: room.id, name: room.name, beds: room.beds })),
+  );
+  const save = useSubmit();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await save.run(
+      () =>
+        api.patch(`/api/shelters/${row.id}`, {
+          kind,
+          secure,
+          riskLevels: levels,
+          ...(rooms.length > 0 || (row.rooms ?? []).length > 0 ? { rooms: roomsPayload(rooms) } : {}),
+          ...(rooms.length === 0 && typeof capacity === "number" ? { capacity } : {}),
+        }),
+      t("shelters.saved"),
+      onDone,
+    );
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} data-testid="shelter-edit-form" noValidate>
+      <Stack gap="xs">
+        {save.failure !== null && (
+          <Alert color="red" role="alert" data-testid="shelter-edit-error">
+            {describeError(save.failure)}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            label={t("shelters.kindLabel")}
+            data={shelterKinds.map((value) => ({ value, label: t(`shelters.kind.${value}`) }))}
+            value={kind}
+            onChange={(event) => setKind(event.currentTarget.value as ShelterKind)}
+            error={problemAt(save.problems, "kind")}
+          />
+          {rooms.length === 0 && (
+            <NumberInput
+              label={t("shelters.capacity")}
+              min={1}
+              max={500}
+              allowDecimal={false}
+              value={capacity}
+              onChange={setCapacity}
+              error={problemAt(save.problems, "capacity")}
+              data-testid="shelter-edit-capacity"
+            />
+          )}
+        </SimpleGrid>
+        <Checkbox
+          label={t("shelters.secure")}
+          checked={secure}
+          onChange={(event) => setSecure(event.currentTarget.checked)}
+        />
+        <Checkbox.Group
+          label={t("shelters.riskLevels")}
+          value={levels}
+          onChange={(values) => setLevels(riskLevels.filter((level) => values.includes(level)))}
+          error={problemAt(save.problems, "riskLevels")}
+        >
+          <Group mt={6}>
+            {riskLevels.map((level) => (
+              <Checkbox key={level} value={level} label={t(`shelters.risk.${level}`)} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <RoomsEditor rooms={rooms} onChange={setRooms} problems={save.problems} />
+        <Group gap="xs">
+          <Button type="submit" loading={save.busy} data-testid="shelter-edit-submit">
+            {t("common.save")}
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            {t("common.cancel")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
