@@ -23,6 +23,10 @@ export const groupInput = z.strictObject({
 });
 export type GroupInput = z.infer<typeof groupInput>;
 
+/** A group's new name; its region and its meetings stay. */
+export const renameInput = z.strictObject({ name: text(200) });
+export type RenameInput = z.infer<typeof renameInput>;
+
 export const memberInput = z.strictObject({ agencyId: z.uuid({ message: "invalid_choice" }) });
 export type MemberInput = z.infer<typeof memberInput>;
 

@@ -7,6 +7,7 @@ import type {
   MeetingInput,
   MemberInput,
   MinutesInput,
+  RenameInput,
 } from "../../../shared/coordination";
 import { type Actor, auditActor } from "../../platform/auth/actor";
 import { recordAudit } from "../../platform/audit/audit";
@@ -102,6 +103,49 @@ export async function addGroupMember(
       );
     if (present) throw new Conflict("already_member");
     await addMember(tx, actor, groupId, input.agencyId, ctx.now());
+  });
+}
+
+/** Renames a group: its region, members and meetings stay as they are. */
+export async function renameGroup(ctx: AppContext, actor: Actor, groupId: string, input: RenameInput) {
+  if (!mayManageGroups(actor)) throw new Forbidden();
+  await ctx.db.transaction(async (tx) => {
+    const [group] = await tx
+      .select()
+      .from(coordinationGroups)
+      .where(eq(coordinationGroups.id, groupId))
+      .for("update");
+    if (!group) throw new NotFound();
+    await tx.update(coordinationGroups).set({ name: input.name }).where(eq(coordinationGroups.id, groupId));
+    await recordAudit(tx, auditActor(actor), {
+      action: "coordination.group.rename",
+      entity: "coordination_group",
+      entityId: groupId,
+      detail: {},
+    });
+  });
+}
+
+/**
+ * Takes an agency out of a group: its staff no longer see the group's meetings, decisions or
+ * minutes. What the group decided while it sat there stays on the cases' timelines.
+ */
+export async function removeGroupMember(ctx: AppContext, actor: Actor, groupId: string, agencyId: string) {
+  if (!mayManageGroups(actor)) throw new Forbidden();
+  await ctx.db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(coordinationGroupMembers)
+      .where(
+        and(eq(coordinationGroupMembers.groupId, groupId), eq(coordinationGroupMembers.agencyId, agencyId)),
+      )
+      .returning({ id: coordinationGroupMembers.id });
+    if (removed.length === 0) throw new NotFound();
+    await recordAudit(tx, auditActor(actor), {
+      action: "coordination.member.remove",
+      entity: "coordination_group",
+      entityId: groupId,
+      detail: { agencyId },
+    });
   });
 }
 

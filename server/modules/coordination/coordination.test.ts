@@ -133,6 +133,34 @@ describe("coordination groups", () => {
   });
 });
 
+describe("a group's membership", () => {
+  it("is changed by coordinators: renamed, and an agency taken out no longer sees its meetings", async () => {
+    const { groupId } = await groupWithMeeting();
+    const rename = (session: Session, name: string) =>
+      env.as(session, { method: "PATCH", url: `/api/coordination/groups/${groupId}`, payload: { name } });
+    expect((await rename(police, "Ours now")).statusCode).toBe(403);
+    expect((await rename(coordinator, " ")).json()).toMatchObject({ error: { field: "name" } });
+    expect((await rename(coordinator, "Prizren and Dragash group")).statusCode).toBe(204);
+    const named = await env.as(social, { method: "GET", url: "/api/coordination/groups" });
+    expect(named.json<{ id: string; name: string }[]>().find((g) => g.id === groupId)?.name).toBe(
+      "Prizren and Dragash group",
+    );
+
+    const remove = (session: Session, agencyId: string) =>
+      env.as(session, { method: "DELETE", url: `/api/coordination/groups/${groupId}/members/${agencyId}` });
+    expect((await remove(social, socialId)).statusCode).toBe(403);
+    expect((await remove(coordinator, socialId)).statusCode).toBe(204);
+    expect((await remove(coordinator, socialId)).statusCode).toBe(404);
+    expect((await meetingsOf(social, groupId)).statusCode).toBe(404);
+    const groups = await env.as(social, { method: "GET", url: "/api/coordination/groups" });
+    expect(groups.json<{ id: string }[]>().some((g) => g.id === groupId)).toBe(false);
+    const audits = await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, groupId));
+    expect(audits.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["coordination.group.rename", "coordination.member.remove"]),
+    );
+  });
+});
+
 describe("a meeting's agenda", () => {
   it("takes a case only from its case team, and seals decisions for the team", async () => {
     const { groupId, meetingId } = await groupWithMeeting();

@@ -7,6 +7,7 @@ import {
   meetingInput,
   memberInput,
   minutesInput,
+  renameInput,
 } from "../../../shared/coordination";
 import { agencyTypes } from "../../../shared/roles";
 import type { AppContext } from "../../platform/context";
@@ -18,6 +19,8 @@ import {
   createGroup,
   createMeeting,
   recordDecision,
+  removeGroupMember,
+  renameGroup,
   setMinutes,
 } from "./commands";
 import { listGroups, listMeetings } from "./queries";
@@ -79,6 +82,33 @@ export function coordinationRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       await addGroupMember(ctx, actorOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.patch(
+    "/api/coordination/groups/:id",
+    { schema: { tags, params: uuidParam, body: renameInput, response: { 204: z.null(), ...commonErrors } } },
+    async (request, reply) => {
+      await renameGroup(ctx, actorOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    "/api/coordination/groups/:id/members/:agencyId",
+    {
+      schema: {
+        tags,
+        params: z.strictObject({
+          id: z.uuid({ message: "not_found" }),
+          agencyId: z.uuid({ message: "not_found" }),
+        }),
+        response: { 204: z.null(), ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      await removeGroupMember(ctx, actorOf(request), request.params.id, request.params.agencyId);
       return reply.status(204).send(null);
     },
   );

@@ -113,4 +113,5 @@ export const api = {
     request<T>("POST", path, { ...options, body: body ?? {} }),
   put: <T>(path: string, body: unknown) => request<T>("PUT", path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, { body }),
+  delete: <T>(path: string) => request<T>("DELETE", path),
 };

@@ -69,6 +69,8 @@ export const auditActions = [
   "interpreter.assign",
   "coordination.group.create",
   "coordination.member.add",
+  "coordination.member.remove",
+  "coordination.group.rename",
   "coordination.meeting.create",
   "coordination.agenda.add",
   "coordination.decision",

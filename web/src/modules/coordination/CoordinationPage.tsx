@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  CloseButton,
   Group,
   NativeSelect,
   Paper,
@@ -219,6 +220,7 @@ function GroupDetail({
       <Title order={2} size="h3">
         {group.name}
       </Title>
+      {manages && <GroupAdmin group={group} onChanged={onChanged} />}
       {manages && <MemberForm group={group} onAdded={onChanged} />}
       {member && meetings.error && <ErrorNotice error={meetings.error} onRetry={meetings.reload} />}
       {member && meetings.data && (
@@ -230,6 +232,65 @@ function GroupDetail({
           <MeetingForm groupId={group.id} onCreated={meetings.reload} />
         </>
       )}
+    </Stack>
+  );
+}
+
+/** The coordinator renames the group and takes agencies out of it. */
+function GroupAdmin({ group, onChanged }: { group: CoordinationGroup; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(group.name);
+  const rename = useSubmit();
+  const remove = useSubmit();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (await rename.run(() => api.patch(`/api/coordination/groups/${group.id}`, { name }))) onChanged();
+  }
+
+  return (
+    <Stack gap="xs">
+      <form onSubmit={(event) => void submit(event)} data-testid="rename-form" noValidate>
+        <Stack gap="xs">
+          {rename.notice}
+          <Group align="flex-end" wrap="wrap">
+            <TextInput
+              label={t("coordination.groupName")}
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              error={problemAt(rename.problems, "name")}
+              data-testid="rename-name"
+            />
+            <Button type="submit" variant="default" loading={rename.busy} data-testid="rename-submit">
+              {t("coordination.rename")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {remove.notice}
+      <Group gap="xs" wrap="wrap">
+        {group.members.map((agency) => (
+          <Badge
+            key={agency.id}
+            variant="light"
+            data-testid="group-member"
+            rightSection={
+              <CloseButton
+                size="xs"
+                aria-label={t("coordination.removeMember", { name: agency.name })}
+                onClick={() =>
+                  void remove
+                    .run(() => api.delete(`/api/coordination/groups/${group.id}/members/${agency.id}`))
+                    .then((done) => done && onChanged())
+                }
+                data-testid="group-member-remove"
+              />
+            }
+          >
+            {agency.name}
+          </Badge>
+        ))}
+      </Group>
     </Stack>
   );
 }
