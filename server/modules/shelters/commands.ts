@@ -38,7 +38,7 @@ import {
   shelterStays,
 } from "./schema";
 
-const today = (ctx: AppContext) => localDate(ctx.now(), ctx.jurisdiction.timeZone);
+export const today = (ctx: AppContext) => localDate(ctx.now(), ctx.jurisdiction.timeZone);
 
 /**
  * Sets up a shelter. Its address and contacts are sealed before they reach the database, and the
@@ -280,6 +280,16 @@ export async function admit(
   });
 }
 
+/** A stay still under way in one of the actor's own shelters, locked; anyone else is told nothing. */
+async function openStayOfOwnShelter(tx: Tx, actor: Actor, stayId: string) {
+  const [stay] = await tx.select().from(shelterStays).where(eq(shelterStays.id, stayId)).for("update");
+  if (!stay) throw new NotFound();
+  const [shelter] = await tx.select().from(shelters).where(eq(shelters.id, stay.shelterId));
+  if (!shelter || !isShelterStaff(actor, shelter)) throw new NotFound();
+  if (stay.dischargedOn) throw new Conflict("already_discharged");
+  return { stay, shelter };
+}
+
 /** Ends a stay; the bed is free again. Only the shelter's own staff discharge. */
 export async function discharge(
   ctx: AppContext,
@@ -289,11 +299,7 @@ export async function discharge(
 ): Promise<void> {
   if (input.dischargedOn > today(ctx)) throw new Invalid("dischargedOn", "date_in_future");
   await ctx.db.transaction(async (tx) => {
-    const [stay] = await tx.select().from(shelterStays).where(eq(shelterStays.id, stayId)).for("update");
-    if (!stay) throw new NotFound();
-    const [shelter] = await tx.select().from(shelters).where(eq(shelters.id, stay.shelterId));
-    if (!shelter || !isShelterStaff(actor, shelter)) throw new NotFound();
-    if (stay.dischargedOn) throw new Conflict("already_discharged");
+    const { stay, shelter } = await openStayOfOwnShelter(tx, actor, stayId);
     if (input.dischargedOn < stay.admittedOn) throw new Invalid("dischargedOn", "discharge_before_admission");
     await tx
       .update(shelterStays)
@@ -395,11 +401,7 @@ export async function confirmCriteria(
   input: CriteriaInput,
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const [stay] = await tx.select().from(shelterStays).where(eq(shelterStays.id, stayId)).for("update");
-    if (!stay) throw new NotFound();
-    const [shelter] = await tx.select().from(shelters).where(eq(shelters.id, stay.shelterId));
-    if (!shelter || !isShelterStaff(actor, shelter)) throw new NotFound();
-    if (stay.dischargedOn) throw new Conflict("already_discharged");
+    const { stay, shelter } = await openStayOfOwnShelter(tx, actor, stayId);
     const check = admissionCriteriaCheck(
       shelterConfigFor(ctx.jurisdiction.code),
       shelter.kind,

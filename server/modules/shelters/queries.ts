@@ -5,10 +5,10 @@ import type { AppContext } from "../../platform/context";
 import { NotFound } from "../../platform/errors";
 import type { Language } from "../../../shared/roles";
 import { addDaysToDate } from "../pathway/calendar";
-import { localDate } from "../../platform/jurisdiction";
 import { agencies, users } from "../agencies/schema";
 import { cases } from "../cases/schema";
 import { visibleCase } from "../cases/queries";
+import { today } from "./commands";
 import { criteriaFor, shelterConfigFor } from "./criteria";
 import { isShelterStaff, mayManageShelter, maySeeShelters } from "./policy";
 import { freeBeds } from "./rules";
@@ -20,8 +20,6 @@ import {
   shelters,
   shelterStays,
 } from "./schema";
-
-const today = (ctx: AppContext) => localDate(ctx.now(), ctx.jurisdiction.timeZone);
 
 /** An escort duty holds on its day and the night after: transfers run late. */
 const escortDaysFrom = (ctx: AppContext) => addDaysToDate(today(ctx), -1);
