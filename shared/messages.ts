@@ -8,6 +8,11 @@ import { leafletMessages } from "./messages/leaflet";
 import { sheltersMessages } from "./messages/shelters";
 import { operationsMessages } from "./messages/operations";
 import { securityMessages } from "./messages/security";
+import { justiceMessages } from "./messages/justice";
+import { intelligenceMessages } from "./messages/intelligence";
+import { matchingMessages } from "./messages/matching";
+import { hotlineMessages } from "./messages/hotline";
+import { statisticsMessages } from "./messages/statistics";
 import type { Language } from "./roles";
 
 /**
@@ -80,6 +85,11 @@ export const errorCodes = [
   ...securityMessages.codes,
   ...operationsMessages.codes,
   ...sheltersMessages.codes,
+  ...statisticsMessages.codes,
+  ...justiceMessages.codes,
+  ...intelligenceMessages.codes,
+  ...matchingMessages.codes,
+  ...hotlineMessages.codes,
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -256,8 +266,13 @@ function merged(language: Language): Record<ErrorCode, string> {
     ...interviewMessages.messages[language],
     ...leafletMessages.messages[language],
     ...securityMessages.messages[language],
+    ...justiceMessages.messages[language],
     ...operationsMessages.messages[language],
     ...sheltersMessages.messages[language],
+    ...hotlineMessages.messages[language],
+    ...intelligenceMessages.messages[language],
+    ...matchingMessages.messages[language],
+    ...statisticsMessages.messages[language],
   };
 }
 

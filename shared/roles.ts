@@ -26,6 +26,7 @@ export const roles = [
   "prosecutor",
   "coordinator",
   "auditor",
+  "hotline_operator",
 ] as const;
 export type Role = (typeof roles)[number];
 

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { type LawTable, lawTableSchema } from "../../shared/justice";
 import { agencyTypes, languages, roles } from "../../shared/roles";
 import { riskLevels, shelterKinds } from "../../shared/shelters";
 import { countryCodes } from "../../shared/vocabulary";
@@ -115,7 +116,11 @@ const demoSchema = z.strictObject({
   caseCount: z.number().int().min(0),
 });
 
-export type Jurisdiction = z.infer<typeof jurisdictionSchema> & { demo: DemoData | null };
+export type Jurisdiction = z.infer<typeof jurisdictionSchema> & {
+  demo: DemoData | null;
+  /** The offences one may be charged with (law.json); an empty table when the file is absent. */
+  law: LawTable;
+};
 export type DemoData = z.infer<typeof demoSchema>;
 
 function readJson(file: string): unknown {
@@ -149,7 +154,9 @@ export function loadJurisdiction(code: string, root = configRoot): Jurisdiction 
     if (unknown)
       throw new Error(`Invalid demo data in ${demoFile}: user ${unknown.username} names unknown agency`);
   }
-  return { ...jurisdiction, demo };
+  const lawFile = path.join(dir, "law.json");
+  const law = fs.existsSync(lawFile) ? parse(lawTableSchema, lawFile) : { statute: "", sections: [] };
+  return { ...jurisdiction, demo, law };
 }
 
 /** Today's date (YYYY-MM-DD) in the jurisdiction's time zone. */

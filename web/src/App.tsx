@@ -1,12 +1,11 @@
 import type { ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
-import type { Role } from "../../shared/roles";
 import { useAuth, useMe } from "./platform/auth";
 import { JurisdictionProvider } from "./platform/jurisdiction";
 import { AppLayout } from "./platform/layout/AppLayout";
 import { Loading, NotFoundPage } from "./platform/layout/Page";
 import { Unavailable } from "./platform/layout/Unavailable";
-import { homePathFor, mayOpen, type NavigationName } from "./platform/navigation";
+import { homePathFor, mayOpenPage, type NavigationName, type NavigationUser } from "./platform/navigation";
 import { AdminPage } from "./modules/admin/AdminPage";
 import { AuditPage } from "./modules/audit/AuditPage";
 import { EnrolmentPage } from "./modules/auth/EnrolmentPage";
@@ -25,6 +24,11 @@ import { OperationsPage } from "./modules/operations/OperationsPage";
 import { InterpretersPage } from "./modules/security/InterpretersPage";
 import { CoordinationPage } from "./modules/coordination/CoordinationPage";
 import { StatisticsPage } from "./modules/statistics/StatisticsPage";
+import { JusticePage } from "./modules/justice/JusticePage";
+import { ProceedingPage } from "./modules/justice/ProceedingPage";
+import { IntelligencePage } from "./modules/intelligence/IntelligencePage";
+import { DuplicatesPage } from "./modules/matching/DuplicatesPage";
+import { HotlinePage } from "./modules/hotline/HotlinePage";
 
 export function App() {
   const { state } = useAuth();
@@ -74,13 +78,18 @@ const guardedPages: { path: string; page: NavigationName; element: ReactNode }[]
   { path: "/interpreters", page: "interpreters", element: <InterpretersPage /> },
   { path: "/coordination", page: "coordination", element: <CoordinationPage /> },
   { path: "/statistics", page: "statistics", element: <StatisticsPage /> },
+  { path: "/justice", page: "justice", element: <JusticePage /> },
+  { path: "/justice/:id", page: "justice", element: <ProceedingPage /> },
+  { path: "/intelligence", page: "intelligence", element: <IntelligencePage /> },
+  { path: "/duplicates", page: "duplicates", element: <DuplicatesPage /> },
+  { path: "/hotline", page: "hotline", element: <HotlinePage /> },
   { path: "/audit", page: "audit", element: <AuditPage /> },
   { path: "/admin", page: "admin", element: <AdminPage /> },
 ];
 
 function SignedInRoutes() {
   const user = useMe();
-  const home = homePathFor(user.roles);
+  const home = homePathFor(user);
   return (
     <Routes>
       <Route path="/login" element={<Navigate to={nextPath() ?? home} replace />} />
@@ -91,7 +100,7 @@ function SignedInRoutes() {
             key={path}
             path={path}
             element={
-              <Allowed page={page} roles={user.roles}>
+              <Allowed page={page} user={user}>
                 {element}
               </Allowed>
             }
@@ -107,14 +116,14 @@ function SignedInRoutes() {
 /** A page outside the user's roles looks like any missing page. */
 function Allowed({
   page,
-  roles,
+  user,
   children,
 }: {
   page: NavigationName;
-  roles: readonly Role[];
+  user: NavigationUser;
   children: ReactNode;
 }) {
-  return mayOpen[page](roles) ? children : <NotFoundPage />;
+  return mayOpenPage(page, user) ? children : <NotFoundPage />;
 }
 
 /** Where the user was going before the sign-in page; only paths inside this application. */

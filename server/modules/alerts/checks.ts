@@ -2,6 +2,8 @@ import { assistanceReminderCheck } from "../assistance/reminders";
 import { childAtPoliceStationCheck, guardianMissingCheck } from "../children/alerts";
 import { followUpDueCheck } from "../future/follow-up-alerts";
 import { operationPlacesCheck } from "../operations/places-check";
+import { closureEndedCheck } from "../intelligence/closure-check";
+import { handoverAcknowledgementCheck } from "../hotline/handover-alerts";
 import { overdueTaskCheck } from "../pathway/task-alerts";
 import type { AlertCheck } from "./scheduler";
 
@@ -13,4 +15,6 @@ export const alertChecks: readonly AlertCheck[] = [
   guardianMissingCheck,
   followUpDueCheck,
   operationPlacesCheck,
+  closureEndedCheck,
+  handoverAcknowledgementCheck,
 ];

@@ -13,6 +13,8 @@ import type { Tx } from "../../platform/db/types";
 import { Forbidden, Invalid } from "../../platform/errors";
 import { localDate } from "../../platform/jurisdiction";
 import { agencies } from "../agencies/schema";
+import { recordMatchKeys } from "../matching/commands";
+import { identityKey, recordIdentityKey } from "../statistics/identity";
 import { startPathway } from "../pathway/commands";
 import { mayAddTeamAgency, mayRegisterCase } from "./policy";
 import { visibleCase } from "./queries";
@@ -130,6 +132,9 @@ export async function writeRegistration(
   });
   if (tokens.length > 0)
     await tx.insert(personNameIndex).values(tokens.map((token) => ({ personId, token })));
+  await recordMatchKeys(tx, ctx, personId, p, new Date(`${input.identificationDate}T12:00:00Z`));
+  // One person counts once in the statistics: the exact identity key, beside the match keys.
+  await recordIdentityKey(tx, personId, await identityKey(ctx, p, tx), now);
 
   const reference = await nextReference(tx, ctx.jurisdiction.referencePrefix, Number(today.slice(0, 4)));
   await tx.insert(cases).values({

@@ -14,6 +14,8 @@ import type { AppContext } from "../../platform/context";
 import { Conflict, Forbidden, Invalid, NotFound } from "../../platform/errors";
 import { visibleCase } from "../cases/queries";
 import { sealCaseText } from "../cases/sealing";
+import { resolveAlerts } from "../alerts/commands";
+import { releaseAlertKind } from "../justice/rules";
 import { isShelterStaff } from "../shelters/policy";
 import { shelterAddressAt, shelterContactsAt, shelters } from "../shelters/schema";
 import { mayManageInterpreters, mayRelocate, maySetRiskLevel } from "./policy";
@@ -49,6 +51,8 @@ export async function setRiskLevel(
       agencyId: actor.agencyId,
       setAt: ctx.now(),
     });
+    // A new risk level is the reassessment a defendant's release calls for (seed 002).
+    await resolveAlerts(tx, { caseId: found.id, kind: releaseAlertKind }, ctx.now());
     await recordAudit(tx, auditActor(actor), {
       action: "risk_level.set",
       caseId: found.id,

@@ -1,9 +1,17 @@
-import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import type { StatisticsDashboard, StatTable, StatTableId } from "../../../shared/statistics";
 import { pathways } from "../../../shared/vocabulary";
 import { type Actor, hasRole } from "../../platform/auth/actor";
 import type { AppContext } from "../../platform/context";
 import { Forbidden } from "../../platform/errors";
-import { cases, caseTeam } from "../cases/schema";
+import { localDate } from "../../platform/jurisdiction";
+import { assistanceServicesGiven, reflectionExtensions } from "../assistance/schema";
+import { cases, caseTeam, persons } from "../cases/schema";
+import { caseClosures } from "../pathway/schema";
+import { referrals } from "../referrals/schema";
+import { shelterStays } from "../shelters/schema";
+import { ageBand, ageBands, type CountTable, minorBands, originOf, publishTable } from "./rules";
+import { statisticsPersonIdentities } from "./schema";
 
 /**
  * Counts, never identities. The national coordinator counts every case; a supervisor the cases of
@@ -31,4 +39,397 @@ export async function caseCounts(ctx: AppContext, actor: Actor) {
     pathways.map((p) => [p, byPathwayRows.find((r) => r.pathway === p)?.n ?? 0]),
   );
   return { total: byPathwayRows.reduce((sum, r) => sum + r.n, 0), byPathway, byYear };
+}
+
+export interface StatisticsFilters {
+  fromYear?: number | undefined;
+  toYear?: number | undefined;
+  region?: string | undefined;
+  agencyId?: string | undefined;
+  k: number;
+}
+
+/**
+ * Who reads what. The national coordinator reads every case's counts but holds no access to
+ * identities, so small cells are suppressed for them (DOMAIN.md: small cells protect the roles
+ * without access to identities). A supervisor reads their agency's cases, whose identities their
+ * role may open on the team: their dashboard is exact. Every export is suppressed, whoever asks.
+ */
+export function statisticsReader(actor: Actor): { national: boolean; exact: boolean } {
+  if (hasRole(actor, "coordinator")) return { national: true, exact: false };
+  if (hasRole(actor, "supervisor")) return { national: false, exact: true };
+  throw new Forbidden();
+}
+
+/** The cases a reader counts, with the filters of the request. */
+function caseConditions(actor: Actor, national: boolean, filters: StatisticsFilters): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (!national)
+    conditions.push(
+      sql`exists (select 1 from ${caseTeam} where ${and(eq(caseTeam.caseId, cases.id), eq(caseTeam.agencyId, actor.agencyId), isNull(caseTeam.removedAt))})`,
+    );
+  if (filters.region) conditions.push(eq(cases.identificationRegion, filters.region));
+  if (filters.agencyId && national) conditions.push(eq(cases.identifyingAgencyId, filters.agencyId));
+  return and(...conditions);
+}
+
+const yearBetween = (year: number, filters: StatisticsFilters) =>
+  (filters.fromYear === undefined || year >= filters.fromYear) &&
+  (filters.toYear === undefined || year <= filters.toYear);
+
+/** Rows × columns of counts from labelled increments. */
+class Tally {
+  private readonly counts = new Map<string, Map<string, number>>();
+  add(row: string, column: string, n: number) {
+    const r = this.counts.get(row) ?? new Map<string, number>();
+    this.counts.set(row, r);
+    r.set(column, (r.get(column) ?? 0) + n);
+  }
+  table(columnOrder?: readonly string[]): { rows: string[]; columns: string[]; cells: number[][] } {
+    const rows = [...this.counts.keys()].sort();
+    const seen = new Set<string>();
+    for (const r of this.counts.values()) for (const c of r.keys()) seen.add(c);
+    const columns = columnOrder ? columnOrder.filter((c) => seen.has(c)) : [...seen].sort();
+    const cells = rows.map((row) => columns.map((c) => this.counts.get(row)?.get(c) ?? 0));
+    return { rows, columns, cells };
+  }
+}
+
+/**
+ * The dashboard: people identified (each person once, in the year of their first identification,
+ * by the exact identity key), re-identifications apart, referrals, assistance taken up, outcomes
+ * and shelter occupancy. Every figure passes small-cell suppression unless the reader is exact.
+ */
+export async function dashboard(
+  ctx: AppContext,
+  actor: Actor,
+  filters: StatisticsFilters,
+  options: { forceSuppression?: boolean; exactForNoise?: boolean } = {},
+): Promise<StatisticsDashboard> {
+  const { national, exact } = statisticsReader(actor);
+  // Exact counts leave this module only as they are, to a reader who may see them, or noised by
+  // a differentially private release (releases.ts).
+  const k = options.exactForNoise || (exact && !options.forceSuppression) ? null : filters.k;
+  const where = caseConditions(actor, national, filters);
+  const homeCountries = ctx.jurisdiction.homeCountries;
+  // A literal, not a parameter: the same expression must appear in SELECT and GROUP BY. The zone
+  // comes from the validated jurisdiction configuration, quoted as an SQL string.
+  const zone = sql.raw(`'${ctx.jurisdiction.timeZone.replace(/'/g, "''")}'`);
+
+  // One row per person record in scope, numbered within its identity: the first is the person's
+  // first identification, later ones are re-identifications.
+  // Both 16 bytes: the keyed identity when known, else the person record's own id.
+  const personKey = sql`coalesce(${statisticsPersonIdentities.identityKey}, uuid_send(${cases.personId}))`;
+  const keyed = ctx.db.$with("keyed").as(
+    ctx.db
+      .select({
+        year: sql<number>`extract(year from ${cases.identificationDate})::int`.as("year"),
+        age: sql<number | null>`${cases.ageAtIdentification}`.as("age"),
+        source: sql<string>`${cases.source}`.as("source"),
+        exploitation: sql<string[]>`${cases.exploitationTypes}`.as("exploitation"),
+        gender: sql<string>`${persons.gender}`.as("gender"),
+        citizenship: sql<string[]>`${persons.citizenship}`.as("citizenship"),
+        nth: sql<number>`row_number() over (partition by ${personKey} order by ${cases.identificationDate}, ${cases.createdAt}, ${cases.id})`.as(
+          "nth",
+        ),
+      })
+      .from(cases)
+      .innerJoin(persons, eq(persons.id, cases.personId))
+      .leftJoin(statisticsPersonIdentities, eq(statisticsPersonIdentities.personId, cases.personId))
+      .where(where),
+  );
+  // The same cases without numbering, for figures that count distinct people only.
+  const scoped = ctx.db.$with("scoped").as(
+    ctx.db
+      .select({
+        caseId: sql<string>`${cases.id}`.as("scoped_case_id"),
+        personKey: sql<string>`encode(${personKey}, 'hex')`.as("scoped_person_key"),
+      })
+      .from(cases)
+      .leftJoin(statisticsPersonIdentities, eq(statisticsPersonIdentities.personId, cases.personId))
+      .where(where),
+  );
+  const groupedQuery = ctx.db
+    .with(keyed)
+    .select({
+      year: keyed.year,
+      first: sql<boolean>`(${keyed.nth} = 1)`,
+      age: keyed.age,
+      source: keyed.source,
+      exploitation: keyed.exploitation,
+      gender: keyed.gender,
+      citizenship: keyed.citizenship,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(keyed)
+    .groupBy(
+      keyed.year,
+      sql`(${keyed.nth} = 1)`,
+      keyed.age,
+      keyed.source,
+      keyed.exploitation,
+      keyed.gender,
+      keyed.citizenship,
+    );
+  const referralYear = sql<number>`extract(year from (${referrals.referredAt} at time zone ${zone}))::int`;
+  const referralQuery = ctx.db
+    .select({ year: referralYear, status: referrals.status, n: sql<number>`count(*)::int` })
+    .from(referrals)
+    .innerJoin(cases, eq(cases.id, referrals.caseId))
+    .where(where)
+    .groupBy(referralYear, referrals.status);
+  const serviceYear = sql<number>`extract(year from ${assistanceServicesGiven.startDate})::int`;
+  const serviceQuery = ctx.db
+    .with(scoped)
+    .select({
+      year: serviceYear,
+      service: assistanceServicesGiven.service,
+      n: sql<number>`count(distinct ${scoped.personKey})::int`,
+    })
+    .from(assistanceServicesGiven)
+    .innerJoin(scoped, eq(scoped.caseId, assistanceServicesGiven.caseId))
+    .where(inArray(assistanceServicesGiven.status, ["in_progress", "delivered", "ended"]))
+    .groupBy(serviceYear, assistanceServicesGiven.service);
+  const extensionYear = sql<number>`extract(year from (${reflectionExtensions.extendedAt} at time zone ${zone}))::int`;
+  const extensionQuery = ctx.db
+    .select({
+      year: extensionYear,
+      citizenship: persons.citizenship,
+      n: sql<number>`count(distinct ${personKey})::int`,
+    })
+    .from(reflectionExtensions)
+    .innerJoin(cases, eq(cases.id, reflectionExtensions.caseId))
+    .innerJoin(persons, eq(persons.id, cases.personId))
+    .leftJoin(statisticsPersonIdentities, eq(statisticsPersonIdentities.personId, cases.personId))
+    .where(where)
+    .groupBy(extensionYear, persons.citizenship);
+  const closureYear = sql<number>`extract(year from (${caseClosures.approvedAt} at time zone ${zone}))::int`;
+  const closureQuery = ctx.db
+    .select({ year: closureYear, outcome: caseClosures.outcome, n: sql<number>`count(*)::int` })
+    .from(caseClosures)
+    .innerJoin(cases, eq(cases.id, caseClosures.caseId))
+    .where(and(where, eq(caseClosures.status, "approved")))
+    .groupBy(closureYear, caseClosures.outcome);
+  // Independent queries, answered together (on PostgreSQL, on several pool connections).
+  const [grouped, referralRows, serviceRows, closureRows, extensionRows] = await Promise.all([
+    groupedQuery,
+    referralQuery,
+    serviceQuery,
+    closureQuery,
+    extensionQuery,
+  ]);
+
+  const origin = new Tally();
+  const citizenship = new Tally();
+  const age = new Tally();
+  const gender = new Tally();
+  const exploitation = new Tally();
+  const source = new Tally();
+  const reidentified = new Tally();
+  for (const g of grouped) {
+    if (!yearBetween(g.year, filters)) continue;
+    const year = String(g.year);
+    const from = originOf(g.citizenship, homeCountries);
+    if (!g.first) {
+      reidentified.add(year, from, g.n);
+      continue;
+    }
+    origin.add(year, from, g.n);
+    citizenship.add(year, g.citizenship[0] ?? "unknown", g.n);
+    age.add(year, ageBand(g.age), g.n);
+    gender.add(year, g.gender, g.n);
+    source.add(year, g.source, g.n);
+    for (const type of new Set(g.exploitation)) exploitation.add(year, type, g.n);
+  }
+
+  const tables: StatTable[] = [];
+  const publish = (
+    id: StatTableId,
+    rowDimension: StatTable["rowDimension"],
+    columnDimension: StatTable["columnDimension"],
+    tally: Tally,
+    margins: { rowTotals: boolean; columnTotals: boolean },
+    columnOrder?: readonly string[],
+  ) => {
+    const { rows, columns, cells } = tally.table(columnOrder);
+    const counts: CountTable = { cells, ...margins };
+    tables.push(publishTable({ id, rowDimension, columnDimension, rows, columns }, counts, k));
+  };
+  const additive = { rowTotals: true, columnTotals: true };
+  const origins = ["domestic", "foreign", "unknown"];
+  publish("identified_origin", "year", "origin", origin, additive, origins);
+  publish("identified_citizenship", "year", "citizenship", citizenship, additive);
+  publish("identified_age", "year", "ageBand", age, additive, ageBands);
+  publish("identified_gender", "year", "gender", gender, additive);
+  // One person may suffer several forms of exploitation: columns overlap, so no row totals.
+  publish("identified_exploitation", "year", "exploitation", exploitation, {
+    rowTotals: false,
+    columnTotals: true,
+  });
+  publish("identified_source", "year", "source", source, additive);
+  publish("reidentified_origin", "year", "origin", reidentified, additive, origins);
+
+  // Referrals by the year they were made and where they stand.
+  const referralTally = new Tally();
+  for (const r of referralRows)
+    if (yearBetween(r.year, filters)) referralTally.add(String(r.year), r.status, r.n);
+  publish("referrals_status", "year", "referralStatus", referralTally, additive, [
+    "pending",
+    "accepted",
+    "declined",
+    "revoked",
+  ]);
+
+  // Assistance taken up: people who started a service (not planned, not declined) in the year.
+  const serviceTally = new Tally();
+  for (const r of serviceRows)
+    if (yearBetween(r.year, filters)) serviceTally.add(String(r.year), r.service, r.n);
+  // A person may take up several services, and in several years: no margin is a sum.
+  publish("assistance_service", "year", "service", serviceTally, { rowTotals: false, columnTotals: false });
+
+  // Outcomes of approved closures, by the year of approval.
+  const outcomeTally = new Tally();
+  for (const r of closureRows)
+    if (yearBetween(r.year, filters)) outcomeTally.add(String(r.year), r.outcome, r.n);
+  publish("outcomes", "year", "outcome", outcomeTally, additive);
+
+  // Reflection periods extended (DOMAIN.md step 5), people by the year of the extension and origin.
+  // Within a year each person has one origin; across years a person may be extended twice.
+  const extensionTally = new Tally();
+  for (const r of extensionRows)
+    if (yearBetween(r.year, filters))
+      extensionTally.add(String(r.year), originOf(r.citizenship, homeCountries), r.n);
+  publish(
+    "reflection_extensions",
+    "year",
+    "origin",
+    extensionTally,
+    { rowTotals: true, columnTotals: false },
+    origins,
+  );
+
+  // Shelter occupancy: people staying in a shelter at any time of each month.
+  const today = localDate(ctx.now(), ctx.jurisdiction.timeZone);
+  const months = monthsOf(filters, today);
+  const first = months[0];
+  const last = months[months.length - 1];
+  const occupancy = new Tally();
+  if (first && last) {
+    const stays = await ctx.db
+      .with(scoped)
+      .select({
+        personKey: scoped.personKey,
+        admittedOn: shelterStays.admittedOn,
+        dischargedOn: shelterStays.dischargedOn,
+      })
+      .from(shelterStays)
+      .innerJoin(scoped, eq(scoped.caseId, shelterStays.caseId))
+      .where(
+        and(
+          lt(shelterStays.admittedOn, monthAfter(last)),
+          sql`(${shelterStays.dischargedOn} is null or ${gte(shelterStays.dischargedOn, `${first}-01`)})`,
+        ),
+      );
+    for (const m of months) {
+      const people = new Set<string>();
+      for (const stay of stays)
+        if (m >= stay.admittedOn.slice(0, 7) && m <= (stay.dischargedOn ?? today).slice(0, 7))
+          people.add(stay.personKey);
+      occupancy.add(m, "people", people.size);
+    }
+  }
+  // People stay across months: neither margin is a sum.
+  publish("shelter_occupancy", "month", "people", occupancy, { rowTotals: false, columnTotals: false });
+
+  const ageTable = tables.find((t) => t.id === "identified_age");
+  const minorsShare = (ageTable?.rows ?? []).map((year, i) => {
+    const total = ageTable?.rowTotals?.[i] ?? null;
+    let minors: number | null = 0;
+    ageTable?.columns.forEach((band, j) => {
+      if (!minorBands.includes(band as (typeof minorBands)[number])) return;
+      const v = ageTable.cells[i]?.[j] ?? null;
+      minors = v === null || minors === null ? null : minors + v;
+    });
+    const share = total === null || minors === null || total === 0 ? null : minors / total;
+    return { year, share };
+  });
+
+  return { scope: national ? "national" : "agency", k, tables, minorsShare };
+}
+
+/** The months shown: the filtered years (up to this month), else the twelve months to this one. */
+export function monthsOf(filters: Pick<StatisticsFilters, "fromYear" | "toYear">, today: string): string[] {
+  const current = today.slice(0, 7);
+  const [cy, cm] = current.split("-").map(Number) as [number, number];
+  let start: [number, number];
+  let end: [number, number];
+  if (filters.fromYear !== undefined || filters.toYear !== undefined) {
+    start = [filters.fromYear ?? filters.toYear ?? cy, 1];
+    end = [filters.toYear ?? cy, 12];
+  } else {
+    start = cm === 12 ? [cy, 1] : [cy - 1, cm + 1];
+    end = [cy, cm];
+  }
+  const months: string[] = [];
+  let [y, m] = start;
+  while ((y < end[0] || (y === end[0] && m <= end[1])) && months.length < 600) {
+    const label = `${y}-${String(m).padStart(2, "0")}`;
+    if (label > current) break;
+    months.push(label);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return months;
+}
+
+/** The first day of the month after a YYYY-MM month. */
+export function monthAfter(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+}
+
+/**
+ * One row per person (their first identification) for the record-level export: codes only, the
+ * age as a band and the date as a year. The caller makes the rows k-anonymous before they leave.
+ */
+export async function personRecords(ctx: AppContext, actor: Actor, filters: StatisticsFilters) {
+  const { national } = statisticsReader(actor);
+  const where = caseConditions(actor, national, filters);
+  const personKey = sql`coalesce(${statisticsPersonIdentities.identityKey}, uuid_send(${cases.personId}))`;
+  const numbered = ctx.db.$with("numbered").as(
+    ctx.db
+      .select({
+        year: sql<number>`extract(year from ${cases.identificationDate})::int`.as("year"),
+        age: sql<number | null>`${cases.ageAtIdentification}`.as("age"),
+        exploitation: sql<string[]>`${cases.exploitationTypes}`.as("exploitation"),
+        traffickingStatus: sql<string>`${cases.traffickingStatus}`.as("trafficking_status"),
+        status: sql<string>`${cases.status}`.as("case_status"),
+        gender: sql<string>`${persons.gender}`.as("gender"),
+        citizenship: sql<string[]>`${persons.citizenship}`.as("citizenship"),
+        nth: sql<number>`row_number() over (partition by ${personKey} order by ${cases.identificationDate}, ${cases.createdAt}, ${cases.id})`.as(
+          "nth",
+        ),
+      })
+      .from(cases)
+      .innerJoin(persons, eq(persons.id, cases.personId))
+      .leftJoin(statisticsPersonIdentities, eq(statisticsPersonIdentities.personId, cases.personId))
+      .where(where),
+  );
+  const rows = await ctx.db
+    .with(numbered)
+    .select({
+      year: numbered.year,
+      age: numbered.age,
+      exploitation: numbered.exploitation,
+      traffickingStatus: numbered.traffickingStatus,
+      status: numbered.status,
+      gender: numbered.gender,
+      citizenship: numbered.citizenship,
+    })
+    .from(numbered)
+    .where(sql`${numbered.nth} = 1`);
+  return rows.filter((r) => yearBetween(r.year, filters));
 }

@@ -73,7 +73,7 @@ export class Keyring {
   }
 
   /** Keyed hash for blind indexes: equal inputs match, and the database alone reveals nothing. */
-  async blindIndex(db: Db, namespace: string, value: string): Promise<Buffer> {
+  async blindIndex(db: Db | Tx, namespace: string, value: string): Promise<Buffer> {
     const { key } = await this.systemKey(db, "blind-index");
     return hmac(key, namespace, value).subarray(0, 16);
   }

@@ -16,3 +16,8 @@ export * from "../../modules/shelters/schema";
 export * from "../../modules/operations/schema";
 export * from "../../modules/security/schema";
 export * from "../../modules/coordination/schema";
+export * from "../../modules/justice/schema";
+export * from "../../modules/intelligence/schema";
+export * from "../../modules/matching/schema";
+export * from "../../modules/hotline/schema";
+export * from "../../modules/statistics/schema";

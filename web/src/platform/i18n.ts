@@ -34,6 +34,21 @@ import securitySr from "../modules/security/locales/sr.json";
 import coordinationEn from "../modules/coordination/locales/en.json";
 import coordinationSq from "../modules/coordination/locales/sq.json";
 import coordinationSr from "../modules/coordination/locales/sr.json";
+import justiceEn from "../modules/justice/locales/en.json";
+import justiceSq from "../modules/justice/locales/sq.json";
+import justiceSr from "../modules/justice/locales/sr.json";
+import intelligenceEn from "../modules/intelligence/locales/en.json";
+import intelligenceSq from "../modules/intelligence/locales/sq.json";
+import intelligenceSr from "../modules/intelligence/locales/sr.json";
+import matchingEn from "../modules/matching/locales/en.json";
+import matchingSq from "../modules/matching/locales/sq.json";
+import matchingSr from "../modules/matching/locales/sr.json";
+import hotlineEn from "../modules/hotline/locales/en.json";
+import hotlineSq from "../modules/hotline/locales/sq.json";
+import hotlineSr from "../modules/hotline/locales/sr.json";
+import statisticsEn from "../modules/statistics/locales/en.json";
+import statisticsSq from "../modules/statistics/locales/sq.json";
+import statisticsSr from "../modules/statistics/locales/sr.json";
 import timelineEn from "../modules/timeline/locales/en.json";
 import timelineSq from "../modules/timeline/locales/sq.json";
 import timelineSr from "../modules/timeline/locales/sr.json";
@@ -51,6 +66,11 @@ const en = {
   ...operationsEn,
   ...securityEn,
   ...coordinationEn,
+  ...justiceEn,
+  ...intelligenceEn,
+  ...matchingEn,
+  ...hotlineEn,
+  ...statisticsEn,
   ...timelineEn,
 };
 const sq = {
@@ -65,6 +85,11 @@ const sq = {
   ...operationsSq,
   ...securitySq,
   ...coordinationSq,
+  ...justiceSq,
+  ...intelligenceSq,
+  ...matchingSq,
+  ...hotlineSq,
+  ...statisticsSq,
   ...timelineSq,
 };
 const sr = {
@@ -79,6 +104,11 @@ const sr = {
   ...operationsSr,
   ...securitySr,
   ...coordinationSr,
+  ...justiceSr,
+  ...intelligenceSr,
+  ...matchingSr,
+  ...hotlineSr,
+  ...statisticsSr,
   ...timelineSr,
 };
 

@@ -1,4 +1,4 @@
-import { caseRoles, registeringRoles, type Role } from "../../../shared/roles";
+import { type AgencyType, caseRoles, registeringRoles, type Role } from "../../../shared/roles";
 
 export type NavigationName =
   | "cases"
@@ -11,6 +11,10 @@ export type NavigationName =
   | "interpreters"
   | "coordination"
   | "statistics"
+  | "justice"
+  | "intelligence"
+  | "duplicates"
+  | "hotline"
   | "audit"
   | "admin"
   | "profile";
@@ -51,6 +55,15 @@ export const mayOpen = {
   interpreters: (roles: readonly Role[]) => holds(roles, caseRoles),
   coordination: (roles: readonly Role[]) => holds(roles, coordinationRoles),
   statistics: (roles: readonly Role[]) => holds(roles, statisticsRoles),
+  // The docket is the justice compartment's; the coordinator reads the figures. Assistance agencies
+  // see a proceeding's existence and stage on the case page only.
+  justice: (roles: readonly Role[]) => holds(roles, ["prosecutor", "police_investigator", "coordinator"]),
+  intelligence: (roles: readonly Role[]) =>
+    holds(roles, ["police_investigator", "supervisor", "coordinator"]),
+  duplicates: (roles: readonly Role[]) => holds(roles, ["supervisor"]),
+  // Operators take contacts, the police receive hand-overs, supervisors and coordinators read figures.
+  hotline: (roles: readonly Role[]) =>
+    holds(roles, ["hotline_operator", "police_investigator", "supervisor", "coordinator"]),
   audit: (roles: readonly Role[]) => holds(roles, auditRoles),
   admin: (roles: readonly Role[]) => holds(roles, adminRoles),
   profile: () => true,
@@ -67,20 +80,56 @@ const items: NavigationItem[] = [
   { name: "interpreters", path: "/interpreters" },
   { name: "coordination", path: "/coordination" },
   { name: "statistics", path: "/statistics" },
+  { name: "justice", path: "/justice" },
+  { name: "intelligence", path: "/intelligence" },
+  { name: "duplicates", path: "/duplicates" },
+  { name: "hotline", path: "/hotline" },
   { name: "audit", path: "/audit" },
   { name: "admin", path: "/admin" },
   { name: "profile", path: "/profile" },
 ];
 
-export function navigationFor(roles: readonly Role[]): NavigationItem[] {
-  return items.filter((item) => mayOpen[item.name](roles));
+/** The signed-in user as the navigation needs them: roles, and the kind of agency they work for. */
+export interface NavigationUser {
+  roles: readonly Role[];
+  agency: { type: AgencyType };
+}
+
+const policeAgencies: readonly AgencyType[] = ["police_anti_trafficking", "border_police"];
+
+/**
+ * Pages that belong to some kinds of agency only, whatever the role: a social worker is a case
+ * worker too, but files no notice of operations and sits in no shelter coordination group.
+ */
+const agencyScope: Partial<Record<NavigationName, (user: NavigationUser) => boolean>> = {
+  operations: ({ roles, agency }) =>
+    roles.includes("coordinator") ||
+    (policeAgencies.includes(agency.type) && holds(roles, ["police_investigator", "supervisor"])) ||
+    (agency.type === "shelter_operator" && holds(roles, ["case_worker", "supervisor"])),
+  intelligence: ({ roles, agency }) => roles.includes("coordinator") || policeAgencies.includes(agency.type),
+  // A helpline is run by an international organisation or an NGO (seeds 001, 003); the police
+  // receive its hand-overs and the coordinator reads its figures.
+  hotline: ({ roles, agency }) =>
+    roles.includes("hotline_operator") ||
+    roles.includes("coordinator") ||
+    policeAgencies.includes(agency.type) ||
+    agency.type === "international_organisation" ||
+    agency.type === "ngo",
+};
+
+/** Whether the user may open a page: by role, then by the kind of agency where a page needs one. */
+export const mayOpenPage = (name: NavigationName, user: NavigationUser): boolean =>
+  mayOpen[name](user.roles) && (agencyScope[name]?.(user) ?? true);
+
+export function navigationFor(user: NavigationUser): NavigationItem[] {
+  return items.filter((item) => mayOpenPage(item.name, user));
 }
 
 /**
  * The first page a user sees: their work list, else what their role is for. The shelter board is
  * consulted, not worked from: a system administrator still starts in the administration.
  */
-export function homePathFor(roles: readonly Role[]): string {
-  const first = navigationFor(roles).find((item) => item.name !== "shelters" && item.name !== "operations");
+export function homePathFor(user: NavigationUser): string {
+  const first = navigationFor(user).find((item) => item.name !== "shelters" && item.name !== "operations");
   return first ? first.path : "/profile";
 }

@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantin
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { NavigationItem } from "../../platform/navigation";
 import { Link } from "react-router";
 import { api } from "../../platform/api";
 import { describeError } from "../../platform/errors";
@@ -17,6 +18,15 @@ import { type Alert, type MyAlerts, myAlertsPath } from "./types";
  * The alarms for the user's agency and role, escalations first: a child at a police station past
  * the limit, a guardian not appointed, a task nobody did. The case by reference, never the person.
  */
+/** Where an alert that concerns no case is worked on: the page of the record it is about. */
+const caselessPages: Partial<Record<string, NavigationItem>> = {
+  places_short: { name: "operations", path: "/operations" },
+  hotline_danger: { name: "hotline", path: "/hotline" },
+  premises_reopening: { name: "intelligence", path: "/intelligence" },
+  premises_closure_ended: { name: "intelligence", path: "/intelligence" },
+  possible_earlier_record: { name: "duplicates", path: "/duplicates" },
+};
+
 export function AlertsPanel() {
   const { t } = useTranslation();
   const { dateTime } = useNames();
@@ -82,8 +92,13 @@ export function AlertsPanel() {
                   </Group>
                   {alert.case === null ? (
                     <Group gap="xs">
-                      <Anchor component={Link} to="/operations" size="sm" data-testid="alert-operations">
-                        {t("alerts.operations")}
+                      <Anchor
+                        component={Link}
+                        to={caselessPages[alert.kind]?.path ?? "/work"}
+                        size="sm"
+                        data-testid="alert-operations"
+                      >
+                        {t(`nav.${caselessPages[alert.kind]?.name ?? "work"}`)}
                       </Anchor>
                       {typeof alert.params.adultsShort === "number" && (
                         <Text size="sm" c="dimmed" data-testid="alert-places-short">

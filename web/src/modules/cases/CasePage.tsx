@@ -7,6 +7,7 @@ import { CaseAssistance } from "../assistance/CaseAssistance";
 import { CaseChild } from "../children/CaseChild";
 import { CaseFuture } from "../future/CaseFuture";
 import { CaseInterview } from "../interview/CaseInterview";
+import { CaseJustice } from "../justice/CaseJustice";
 import { CaseProcedure } from "../pathway/CaseProcedure";
 import { CaseReferrals } from "../referrals/CaseReferrals";
 import { CaseRightsInformation } from "../rights/CaseRightsInformation";
@@ -80,6 +81,7 @@ export function CasePage() {
             />
             <CaseTeam detail={record} onChanged={detail.replace} />
             <CaseRiskLevel detail={record} />
+            <CaseJustice detail={record} />
             <CaseShelter detail={record} />
             <CaseRightsInformation detail={record} />
             <CaseInterpreters detail={record} />

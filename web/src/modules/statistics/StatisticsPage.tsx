@@ -1,82 +1,318 @@
-import { Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { IconDownload, IconTable } from "@tabler/icons-react";
+import type { EChartsOption } from "echarts";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Pathway, pathways } from "../../../../shared/vocabulary";
+import type { StatDimension, StatisticsDashboard, StatTable } from "../../../../shared/statistics";
+import type {
+  AssistanceService,
+  ClosureOutcome,
+  ExploitationType,
+  Gender,
+  IdentificationSource,
+  ReferralStatus,
+} from "../../../../shared/vocabulary";
+import { withQuery } from "../../platform/api";
+import { hasAnyRole, useMe } from "../../platform/auth";
+import { useJurisdiction } from "../../platform/jurisdiction";
+import { useNames } from "../../platform/labels";
 import { ErrorNotice, Loading, Page } from "../../platform/layout/Page";
 import { useResource } from "../../platform/useResource";
+import { EChart } from "./EChart";
+import { ImportSection } from "./ImportSection";
+import { PublicationSection } from "./PublicationSection";
 
-interface StatisticsSummary {
-  total: number;
-  byPathway: Partial<Record<Pathway, number>>;
-  byYear: { year: number; count: number }[];
+interface Filters {
+  from: number | "";
+  to: number | "";
+  region: string | null;
 }
 
-/** Counts only: no case, name or reference ever reaches this page. */
+/** The label of a row or column code, by what it is. */
+function useLabel() {
+  const { t } = useTranslation();
+  const { country } = useNames();
+  return (dimension: StatDimension, code: string): string => {
+    if (code === "unknown") return t("stats.unknown");
+    switch (dimension) {
+      case "origin":
+        return t(`stats.origin.${code as "domestic" | "foreign"}`);
+      case "citizenship":
+        return country(code);
+      case "gender":
+        return t(`vocabulary.gender.${code as Gender}`);
+      case "exploitation":
+        return t(`vocabulary.exploitation.${code as ExploitationType}`);
+      case "source":
+        return t(`vocabulary.source.${code as IdentificationSource}`);
+      case "referralStatus":
+        return t(`referrals.statusValue.${code as ReferralStatus}`);
+      case "service":
+        return t(`referrals.serviceValue.${code as AssistanceService}`);
+      case "outcome":
+        return t(`closure.outcomes.${code as ClosureOutcome}`);
+      case "people":
+        return t("stats.people");
+      case "ageBand":
+      case "year":
+      case "month":
+        return code;
+    }
+  };
+}
+
+const figure = (value: number | null) => (value === null ? "[c]" : String(value));
+
+/**
+ * Counts only, never a name, reference or case. For the national coordinator, every figure below
+ * the threshold is hidden with the figures that would reveal it; a supervisor sees their agency's
+ * exact counts. Downloads (CSV) are always suppressed.
+ */
 export function StatisticsPage() {
   const { t } = useTranslation();
-  const summary = useResource<StatisticsSummary>("/api/statistics/summary");
-  if (summary.error) return <ErrorNotice error={summary.error} onRetry={summary.reload} />;
-  if (!summary.data) return <Loading />;
-  const { total, byPathway, byYear } = summary.data;
-  const years = [...byYear].sort((a, b) => a.year - b.year);
+  const me = useMe();
+  const { jurisdiction, regionName } = useJurisdiction();
+  const [draft, setDraft] = useState<Filters>({ from: "", to: "", region: null });
+  const [filters, setFilters] = useState<Filters>(draft);
+  const query = { from: filters.from, to: filters.to, region: filters.region };
+  const dashboard = useResource<StatisticsDashboard>(withQuery("/api/statistics/dashboard", query));
+  const reportYear = filters.to === "" ? new Date().getFullYear() - 1 : filters.to;
 
   return (
-    <Page title={t("statistics.title")}>
-      <Paper withBorder p="md" w="fit-content">
-        <Text size="sm" c="dimmed">
-          {t("statistics.total")}
-        </Text>
-        <Text fz={32} fw={700} data-testid="statistics-total">
-          {total}
-        </Text>
+    <Page title={t("stats.title")} testId="stats-page">
+      <Paper withBorder p="md">
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <NumberInput
+            label={t("stats.fromYear")}
+            value={draft.from}
+            onChange={(v) => setDraft({ ...draft, from: typeof v === "number" ? v : "" })}
+            min={1990}
+            max={2100}
+            w={120}
+            data-testid="stats-from"
+          />
+          <NumberInput
+            label={t("stats.toYear")}
+            value={draft.to}
+            onChange={(v) => setDraft({ ...draft, to: typeof v === "number" ? v : "" })}
+            min={1990}
+            max={2100}
+            w={120}
+            data-testid="stats-to"
+          />
+          <Select
+            label={t("stats.region")}
+            placeholder={t("stats.allRegions")}
+            clearable
+            value={draft.region}
+            onChange={(region) => setDraft({ ...draft, region })}
+            data={(jurisdiction?.regions ?? []).map((r) => ({ value: r.code, label: regionName(r.code) }))}
+            w={220}
+            data-testid="stats-region"
+          />
+          <Button onClick={() => setFilters(draft)} data-testid="stats-apply">
+            {t("stats.apply")}
+          </Button>
+          {(["en", "sq"] as const).map((language) => (
+            <Anchor
+              key={language}
+              size="sm"
+              href={withQuery("/api/statistics/annual-report.pdf", {
+                year: reportYear,
+                language,
+                region: filters.region,
+              })}
+              download
+              data-testid={`stats-report-${language}`}
+            >
+              {t("stats.annualReport", { year: reportYear, language: language.toUpperCase() })}
+            </Anchor>
+          ))}
+        </Group>
       </Paper>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("statistics.byPathway")}
-          </Title>
-          <Table data-testid="statistics-by-pathway">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("cases.pathway")}</Table.Th>
-                <Table.Th ta="right">{t("statistics.count")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {pathways.map((pathway) => (
-                <Table.Tr key={pathway}>
-                  <Table.Td>{t(`vocabulary.pathway.${pathway}`)}</Table.Td>
-                  <Table.Td ta="right">{byPathway[pathway] ?? 0}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("statistics.byYear")}
-          </Title>
-          {years.length === 0 ? (
-            <Text size="sm">{t("statistics.none")}</Text>
-          ) : (
-            <Table data-testid="statistics-by-year">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("statistics.year")}</Table.Th>
-                  <Table.Th ta="right">{t("statistics.count")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {years.map((row) => (
-                  <Table.Tr key={row.year}>
-                    <Table.Td>{row.year}</Table.Td>
-                    <Table.Td ta="right">{row.count}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Paper>
-      </SimpleGrid>
+      {dashboard.error ? (
+        <ErrorNotice error={dashboard.error} onRetry={dashboard.reload} />
+      ) : !dashboard.data ? (
+        <Loading />
+      ) : (
+        <DashboardBody dashboard={dashboard.data} query={query} />
+      )}
+      {hasAnyRole(me, ["coordinator"]) && <PublicationSection from={filters.from} to={filters.to} />}
+      {hasAnyRole(me, ["supervisor"]) && <ImportSection onImported={dashboard.reload} />}
     </Page>
+  );
+}
+
+function DashboardBody({
+  dashboard,
+  query,
+}: {
+  dashboard: StatisticsDashboard;
+  query: Record<string, string | number | null>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <Alert color={dashboard.k === null ? "blue" : "yellow"} data-testid="stats-suppression">
+        {dashboard.k === null ? t("stats.exact") : t("stats.suppressed", { k: dashboard.k })}
+      </Alert>
+      {dashboard.minorsShare.length > 0 && (
+        <Text size="sm" data-testid="stats-minors-share">
+          {t("stats.minorsShare")}:{" "}
+          {dashboard.minorsShare
+            .map((m) => `${m.year} ${m.share === null ? "[c]" : `${Math.round(m.share * 100)}%`}`)
+            .join(" · ")}
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        {dashboard.tables.map((table) => (
+          <ChartCard key={table.id} table={table} query={query} />
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function ChartCard({ table, query }: { table: StatTable; query: Record<string, string | number | null> }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const [showTable, setShowTable] = useState(false);
+  const [focus, setFocus] = useState<string | null>(null);
+  const option = useMemo<EChartsOption>(() => {
+    const categories = table.rows;
+    const line = table.rowDimension === "month";
+    return {
+      animation: false,
+      tooltip: { trigger: "axis" },
+      legend: { type: "scroll", bottom: 0 },
+      grid: { left: 40, right: 16, top: 16, bottom: 48 },
+      xAxis: { type: "category", data: categories },
+      yAxis: { type: "value", minInterval: 1 },
+      series: table.columns.map((column, j) => ({
+        name: label(table.columnDimension, column),
+        type: line ? "line" : "bar",
+        stack: line || table.rowTotals === null ? undefined : "total",
+        data: table.cells.map((row) => row[j] ?? null),
+      })),
+    };
+  }, [table, label]);
+
+  return (
+    <Paper withBorder p="md" data-testid={`stats-card-${table.id}`}>
+      <Group justify="space-between" mb="xs" wrap="wrap">
+        <Title order={2} size="h5">
+          {t(`stats.table.${table.id}`)}
+        </Title>
+        {table.suppressedCount > 0 && (
+          <Badge color="yellow" variant="light">
+            {t("stats.hiddenCount", { count: table.suppressedCount })}
+          </Badge>
+        )}
+      </Group>
+      <EChart
+        option={option}
+        fileName={table.id}
+        testId={`stats-chart-${table.id}`}
+        onCategoryClick={(category) => {
+          setFocus(category);
+          setShowTable(true);
+        }}
+      />
+      <Group gap="xs" mt="xs">
+        <Button
+          size="compact-xs"
+          variant="light"
+          leftSection={<IconTable size={14} />}
+          onClick={() => setShowTable((v) => !v)}
+          data-testid={`stats-show-table-${table.id}`}
+        >
+          {showTable ? t("stats.hideTable") : t("stats.showTable")}
+        </Button>
+        <Anchor
+          href={withQuery(`/api/statistics/tables/${table.id}.csv`, query)}
+          download={`${table.id}.csv`}
+          size="xs"
+          data-testid={`stats-csv-${table.id}`}
+        >
+          <Group gap={4}>
+            <IconDownload size={14} />
+            {t("stats.csv")}
+          </Group>
+        </Anchor>
+      </Group>
+      {showTable && <CountsTable table={table} focus={focus} />}
+    </Paper>
+  );
+}
+
+function CountsTable({ table, focus }: { table: StatTable; focus: string | null }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  if (table.rows.length === 0)
+    return (
+      <Text size="sm" mt="sm">
+        {t("stats.none")}
+      </Text>
+    );
+  return (
+    <Table.ScrollContainer minWidth={400} mt="sm">
+      <Table striped withTableBorder data-testid={`stats-table-${table.id}`}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>
+              {table.rowDimension === "month" ? t("stats.dimension.month") : t("stats.dimension.year")}
+            </Table.Th>
+            {table.columns.map((c) => (
+              <Table.Th key={c} ta="right">
+                {label(table.columnDimension, c)}
+              </Table.Th>
+            ))}
+            {table.rowTotals && <Table.Th ta="right">{t("stats.total")}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {table.rows.map((row, i) => (
+            <Table.Tr
+              key={row}
+              bg={row === focus ? "var(--mantine-color-blue-light)" : undefined}
+              data-testid="stats-table-row"
+            >
+              <Table.Td>{row}</Table.Td>
+              {table.columns.map((c, j) => (
+                <Table.Td key={c} ta="right">
+                  {figure(table.cells[i]?.[j] ?? null)}
+                </Table.Td>
+              ))}
+              {table.rowTotals && <Table.Td ta="right">{figure(table.rowTotals[i] ?? null)}</Table.Td>}
+            </Table.Tr>
+          ))}
+          {table.columnTotals && (
+            <Table.Tr fw={700}>
+              <Table.Td>{t("stats.total")}</Table.Td>
+              {table.columnTotals.map((v, j) => (
+                <Table.Td key={table.columns[j]} ta="right">
+                  {figure(v)}
+                </Table.Td>
+              ))}
+              {table.rowTotals && <Table.Td ta="right">{figure(table.total)}</Table.Td>}
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -5,6 +5,10 @@ import {
   IconFolders,
   IconHome,
   IconChecklist,
+  IconCopy,
+  IconGavel,
+  IconPhoneCall,
+  IconBuildingWarehouse,
   IconLayoutDashboard,
   IconInbox,
   IconLanguage,
@@ -33,6 +37,10 @@ const icons: Record<NavigationName, ReactNode> = {
   interpreters: <IconLanguage size={18} />,
   coordination: <IconUsersGroup size={18} />,
   statistics: <IconChartBar size={18} />,
+  justice: <IconGavel size={18} />,
+  intelligence: <IconBuildingWarehouse size={18} />,
+  duplicates: <IconCopy size={18} />,
+  hotline: <IconPhoneCall size={18} />,
   audit: <IconFileSearch size={18} />,
   admin: <IconSettings size={18} />,
   profile: <IconUserCircle size={18} />,
@@ -68,7 +76,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   };
   return (
     <Stack gap={4} component="nav" aria-label={t("nav.main")}>
-      {navigationFor(user.roles).map((item) => (
+      {navigationFor(user).map((item) => (
         <NavLink
           key={item.name}
           component={Link}

@@ -7,6 +7,7 @@ import { api } from "../../../platform/api";
 import { describeError, type FieldProblems, fieldProblemsFrom } from "../../../platform/errors";
 import { useJurisdiction } from "../../../platform/jurisdiction";
 import { ErrorNotice, Loading, Page } from "../../../platform/layout/Page";
+import { EarlierRecords, useEarlierRecords } from "../../matching/EarlierRecords";
 import { emptyDraft, judge, previewPathway, type RegistrationDraft } from "./draft";
 import { IdentificationFields } from "./IdentificationFields";
 import { PathwayPreview } from "./PathwayPreview";
@@ -29,6 +30,7 @@ export function RegisterPage() {
   const [problems, setProblems] = useState<FieldProblems>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const earlier = useEarlierRecords();
 
   useEffect(() => {
     if (jurisdiction && draft === null) setDraft(emptyDraft(jurisdiction.today));
@@ -62,6 +64,11 @@ export function RegisterPage() {
     }
     setBusy(true);
     try {
+      // Possible earlier records of the person are shown before saving (seeds 001, 002).
+      if (await earlier.shouldPause(verdict.input.person)) {
+        setBusy(false);
+        return;
+      }
       const { reference } = await api.post<{ reference: string }>("/api/cases", verdict.input);
       void navigate(`/cases/${encodeURIComponent(reference)}`);
       return;
@@ -89,6 +96,7 @@ export function RegisterPage() {
           <IdentificationFields draft={draft} update={update} problems={problems} />
           <Paper withBorder p="md">
             <Stack gap="sm">
+              <EarlierRecords state={earlier} />
               {problemCount > 0 && (
                 <Alert color="red" role="alert" data-testid="register-problems">
                   {t("registration.problems", { count: problemCount })}

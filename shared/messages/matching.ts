@@ -1,0 +1,3 @@
+import { defineMessages } from "./define";
+
+export const matchingMessages = defineMessages<never>([], { en: {}, sq: {}, sr: {} });
