@@ -57,7 +57,10 @@ export async function recordMatchKeys(
 }
 
 /** A person's identity fields as the engine needs them, opened from their sealed columns. */
-async function openIdentity(ctx: AppContext, person: typeof persons.$inferSelect): Promise<IdentityFields> {
+export async function openIdentity(
+  ctx: AppContext,
+  person: typeof persons.$inferSelect,
+): Promise<IdentityFields> {
   const open = (field: string, sealed: Buffer | null) =>
     sealed
       ? ctx.keyring.openText(

@@ -8,6 +8,7 @@ import { CaseChild } from "../children/CaseChild";
 import { CaseFuture } from "../future/CaseFuture";
 import { CaseInterview } from "../interview/CaseInterview";
 import { CaseJustice } from "../justice/CaseJustice";
+import { CaseLinks } from "../matching/CaseLinks";
 import { CaseProcedure } from "../pathway/CaseProcedure";
 import { CaseReferrals } from "../referrals/CaseReferrals";
 import { CaseRightsInformation } from "../rights/CaseRightsInformation";
@@ -72,6 +73,7 @@ export function CasePage() {
         <Tabs.Panel value="overview">
           <Stack gap="md">
             <CaseSummarySection detail={record} />
+            <CaseLinks detail={record} />
             <CaseProcedure detail={record} />
             <PersonSection detail={record} />
             {record.identity !== null && <IdentitySection identity={record.identity} />}

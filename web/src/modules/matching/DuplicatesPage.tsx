@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -7,6 +7,7 @@ import { describeError } from "../../platform/errors";
 import { useNames } from "../../platform/labels";
 import { ErrorNotice, Loading, Page } from "../../platform/layout/Page";
 import { useResource } from "../../platform/useResource";
+import { DuplicateReview } from "./DuplicateReview";
 
 interface IncomingRequest {
   id: string;
@@ -17,7 +18,7 @@ interface IncomingRequest {
 }
 
 /**
- * For supervisors: other agencies registering a person who may be in one of this agency's cases.
+ * For supervisors: possible duplicates among the agency's own cases to decide on; and other agencies registering a person who may be in one of this agency's cases.
  * The agency decides whether to share the case (its identity) with them.
  */
 export function DuplicatesPage() {
@@ -43,6 +44,8 @@ export function DuplicatesPage() {
   if (!requests.data) return <Loading />;
   return (
     <Page title={t("matching.title")} testId="duplicates-page">
+      <DuplicateReview />
+      <Title order={3}>{t("matching.requests.title")}</Title>
       <Text size="sm" c="dimmed">
         {t("matching.requests.intro")}
       </Text>
