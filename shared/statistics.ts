@@ -16,6 +16,7 @@ export const statTableIds = [
   "outcomes",
   "reflection_extensions",
   "shelter_occupancy",
+  "police_operations",
 ] as const;
 export type StatTableId = (typeof statTableIds)[number];
 
@@ -32,7 +33,8 @@ export type StatDimension =
   | "referralStatus"
   | "service"
   | "outcome"
-  | "people";
+  | "people"
+  | "policeFigure";
 
 /**
  * One published table. A null figure is suppressed (a small cell, or a complement that would let

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, gte, inArray, isNull, lt, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import type { StatisticsDashboard, StatTable, StatTableId } from "../../../shared/statistics";
 import { pathways } from "../../../shared/vocabulary";
 import { type Actor, hasRole } from "../../platform/auth/actor";
@@ -8,10 +8,11 @@ import { localDate } from "../../platform/jurisdiction";
 import { assistanceServicesGiven, reflectionExtensions } from "../assistance/schema";
 import { cases, caseTeam, persons } from "../cases/schema";
 import { caseClosures } from "../pathway/schema";
+import { intelArrests, intelOperationCases, intelOperations } from "../intelligence/schema";
 import { referrals } from "../referrals/schema";
 import { shelterStays } from "../shelters/schema";
 import { ageBand, ageBands, type CountTable, minorBands, originOf, publishTable } from "./rules";
-import { statisticsPersonIdentities } from "./schema";
+import { statisticsCaseFacts, statisticsIdentifiedCells, statisticsPersonIdentities } from "./schema";
 
 /**
  * Counts, never identities. The national coordinator counts every case; a supervisor the cases of
@@ -73,6 +74,19 @@ function caseConditions(actor: Actor, national: boolean, filters: StatisticsFilt
   return and(...conditions);
 }
 
+/** The same conditions over the per-case facts. */
+function factConditions(actor: Actor, national: boolean, filters: StatisticsFilters): SQL | undefined {
+  const facts = statisticsCaseFacts;
+  const conditions: (SQL | undefined)[] = [];
+  if (!national)
+    conditions.push(
+      sql`exists (select 1 from ${caseTeam} where ${and(eq(caseTeam.caseId, facts.caseId), eq(caseTeam.agencyId, actor.agencyId), isNull(caseTeam.removedAt))})`,
+    );
+  if (filters.region) conditions.push(eq(facts.region, filters.region));
+  if (filters.agencyId && national) conditions.push(eq(facts.identifyingAgencyId, filters.agencyId));
+  return and(...conditions);
+}
+
 const yearBetween = (year: number, filters: StatisticsFilters) =>
   (filters.fromYear === undefined || year >= filters.fromYear) &&
   (filters.toYear === undefined || year <= filters.toYear);
@@ -110,111 +124,216 @@ export async function dashboard(
   // Exact counts leave this module only as they are, to a reader who may see them, or noised by
   // a differentially private release (releases.ts).
   const k = options.exactForNoise || (exact && !options.forceSuppression) ? null : filters.k;
-  const where = caseConditions(actor, national, filters);
   const homeCountries = ctx.jurisdiction.homeCountries;
   // A literal, not a parameter: the same expression must appear in SELECT and GROUP BY. The zone
   // comes from the validated jurisdiction configuration, quoted as an SQL string.
   const zone = sql.raw(`'${ctx.jurisdiction.timeZone.replace(/'/g, "''")}'`);
 
-  // One row per person record in scope, numbered within its identity: the first is the person's
-  // first identification, later ones are re-identifications.
-  // Both 16 bytes: the keyed identity when known, else the person record's own id.
-  const personKey = sql`coalesce(${statisticsPersonIdentities.identityKey}, uuid_send(${cases.personId}))`;
-  const keyed = ctx.db.$with("keyed").as(
+  // Every figure reads the per-case facts (statisticsCaseFacts), one narrow row per case kept by
+  // the database in the same transaction as the case's writes, instead of cases ⋈ persons.
+  const facts = statisticsCaseFacts;
+  const where = factConditions(actor, national, filters);
+  // A case is its person's first identification within the cases counted when no other counted
+  // case holds the same identity key before it. Keys held by one case only (`repeated` false) are
+  // first at once; only the repeated ones are numbered. A year filter narrows the single ones in
+  // SQL, never the repeated ones: a person first identified before the period is re-identified in it.
+  const years = and(
+    filters.fromYear === undefined ? undefined : gte(facts.year, filters.fromYear),
+    filters.toYear === undefined ? undefined : lte(facts.year, filters.toYear),
+  );
+  const numbered = ctx.db.$with("numbered").as(
     ctx.db
       .select({
-        year: sql<number>`extract(year from ${cases.identificationDate})::int`.as("year"),
-        age: sql<number | null>`${cases.ageAtIdentification}`.as("age"),
-        source: sql<string>`${cases.source}`.as("source"),
-        exploitation: sql<string[]>`${cases.exploitationTypes}`.as("exploitation"),
-        gender: sql<string>`${persons.gender}`.as("gender"),
-        citizenship: sql<string[]>`${persons.citizenship}`.as("citizenship"),
-        nth: sql<number>`row_number() over (partition by ${personKey} order by ${cases.identificationDate}, ${cases.createdAt}, ${cases.id})`.as(
-          "nth",
-        ),
+        year: sql<number>`${facts.year}`.as("year"),
+        age: sql<number | null>`${facts.age}`.as("age"),
+        source: sql<string>`${facts.source}`.as("source"),
+        exploitation: sql<string[]>`${facts.exploitationTypes}`.as("exploitation"),
+        gender: sql<string>`${facts.gender}`.as("gender"),
+        citizenship: sql<string[]>`${facts.citizenship}`.as("citizenship"),
+        first:
+          sql<boolean>`(row_number() over (partition by ${facts.personKey} order by ${facts.identificationDate}, ${facts.createdAt}, ${facts.caseId}) = 1)`.as(
+            "first",
+          ),
       })
-      .from(cases)
-      .innerJoin(persons, eq(persons.id, cases.personId))
-      .leftJoin(statisticsPersonIdentities, eq(statisticsPersonIdentities.personId, cases.personId))
-      .where(where),
+      .from(facts)
+      .where(and(where, eq(facts.repeated, true))),
   );
-  // The same cases without numbering, for figures that count distinct people only.
+  // The national reader sums the counted cells: all of them with no region or agency (each case's
+  // `first` is then its first among the cases counted), else those of keys held by one case.
+  const cells = statisticsIdentifiedCells;
+  const unfiltered = national && !filters.region && !filters.agencyId;
+  const cellQuery = ctx.db
+    .select({
+      year: cells.year,
+      first: cells.first,
+      age: cells.age,
+      source: cells.source,
+      exploitation: cells.exploitationTypes,
+      gender: cells.gender,
+      citizenship: cells.citizenship,
+      n: sql<number>`sum(${cells.n})::int`,
+    })
+    .from(cells)
+    .where(
+      and(
+        filters.region ? eq(cells.region, filters.region) : undefined,
+        filters.agencyId ? eq(cells.identifyingAgencyId, filters.agencyId) : undefined,
+        unfiltered ? undefined : eq(cells.repeated, false),
+        filters.fromYear === undefined ? undefined : gte(cells.year, filters.fromYear),
+        filters.toYear === undefined ? undefined : lte(cells.year, filters.toYear),
+      ),
+    )
+    .groupBy(
+      cells.year,
+      cells.first,
+      cells.age,
+      cells.source,
+      cells.exploitationTypes,
+      cells.gender,
+      cells.citizenship,
+    );
+  const singleQuery = ctx.db
+    .select({
+      year: facts.year,
+      first: sql<boolean>`true`,
+      age: facts.age,
+      source: facts.source,
+      exploitation: facts.exploitationTypes,
+      gender: facts.gender,
+      citizenship: facts.citizenship,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(facts)
+    .where(and(where, eq(facts.repeated, false), years))
+    .groupBy(facts.year, facts.age, facts.source, facts.exploitationTypes, facts.gender, facts.citizenship);
+  const repeatedQuery = ctx.db
+    .with(numbered)
+    .select({
+      year: numbered.year,
+      first: numbered.first,
+      age: numbered.age,
+      source: numbered.source,
+      exploitation: numbered.exploitation,
+      gender: numbered.gender,
+      citizenship: numbered.citizenship,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(numbered)
+    .groupBy(
+      numbered.year,
+      numbered.first,
+      numbered.age,
+      numbered.source,
+      numbered.exploitation,
+      numbered.gender,
+      numbered.citizenship,
+    );
+  // The counted cases, for figures that count distinct people only.
   const scoped = ctx.db.$with("scoped").as(
     ctx.db
       .select({
-        caseId: sql<string>`${cases.id}`.as("scoped_case_id"),
-        personKey: sql<string>`encode(${personKey}, 'hex')`.as("scoped_person_key"),
+        caseId: sql<string>`${facts.caseId}`.as("scoped_case_id"),
+        personKey: sql<string>`encode(${facts.personKey}, 'hex')`.as("scoped_person_key"),
       })
-      .from(cases)
-      .leftJoin(statisticsPersonIdentities, eq(statisticsPersonIdentities.personId, cases.personId))
+      .from(facts)
       .where(where),
   );
-  const groupedQuery = ctx.db
-    .with(keyed)
-    .select({
-      year: keyed.year,
-      first: sql<boolean>`(${keyed.nth} = 1)`,
-      age: keyed.age,
-      source: keyed.source,
-      exploitation: keyed.exploitation,
-      gender: keyed.gender,
-      citizenship: keyed.citizenship,
-      n: sql<number>`count(*)::int`,
-    })
-    .from(keyed)
-    .groupBy(
-      keyed.year,
-      sql`(${keyed.nth} = 1)`,
-      keyed.age,
-      keyed.source,
-      keyed.exploitation,
-      keyed.gender,
-      keyed.citizenship,
+  // Every case has its facts row: with no condition, figures of cases need no join at all.
+  // A team's cases come from the team index itself; the facts are read only for a region or agency.
+  const narrowed = and(
+    filters.region ? eq(facts.region, filters.region) : undefined,
+    filters.agencyId && national ? eq(facts.identifyingAgencyId, filters.agencyId) : undefined,
+  );
+  const ofCounted = (caseId: typeof referrals.caseId | typeof caseClosures.caseId) =>
+    and(
+      national
+        ? undefined
+        : inArray(
+            caseId,
+            ctx.db
+              .select({ caseId: caseTeam.caseId })
+              .from(caseTeam)
+              .where(and(eq(caseTeam.agencyId, actor.agencyId), isNull(caseTeam.removedAt))),
+          ),
+      narrowed
+        ? inArray(caseId, ctx.db.select({ caseId: facts.caseId }).from(facts).where(narrowed))
+        : undefined,
     );
   const referralYear = sql<number>`extract(year from (${referrals.referredAt} at time zone ${zone}))::int`;
   const referralQuery = ctx.db
     .select({ year: referralYear, status: referrals.status, n: sql<number>`count(*)::int` })
     .from(referrals)
-    .innerJoin(cases, eq(cases.id, referrals.caseId))
-    .where(where)
+    .where(ofCounted(referrals.caseId))
     .groupBy(referralYear, referrals.status);
   const serviceYear = sql<number>`extract(year from ${assistanceServicesGiven.startDate})::int`;
-  const serviceQuery = ctx.db
-    .with(scoped)
+  // With no condition, a case whose key no other case holds is one person by itself: its services
+  // are counted by case without reading its facts; only the repeated keys' cases are joined.
+  const takenUp = inArray(assistanceServicesGiven.status, ["in_progress", "delivered", "ended"]);
+  const repeatedCases = ctx.db.select({ caseId: facts.caseId }).from(facts).where(eq(facts.repeated, true));
+  const singleServiceQuery = ctx.db
     .select({
       year: serviceYear,
       service: assistanceServicesGiven.service,
-      n: sql<number>`count(distinct ${scoped.personKey})::int`,
+      n: sql<number>`count(distinct ${assistanceServicesGiven.caseId})::int`,
     })
     .from(assistanceServicesGiven)
-    .innerJoin(scoped, eq(scoped.caseId, assistanceServicesGiven.caseId))
-    .where(inArray(assistanceServicesGiven.status, ["in_progress", "delivered", "ended"]))
+    .where(and(takenUp, notInArray(assistanceServicesGiven.caseId, repeatedCases)))
+    .groupBy(serviceYear, assistanceServicesGiven.service);
+  const repeatedServiceQuery = ctx.db
+    .select({
+      year: serviceYear,
+      service: assistanceServicesGiven.service,
+      n: sql<number>`count(distinct ${facts.personKey})::int`,
+    })
+    .from(assistanceServicesGiven)
+    .innerJoin(facts, eq(facts.caseId, assistanceServicesGiven.caseId))
+    .where(and(takenUp, eq(facts.repeated, true)))
+    .groupBy(serviceYear, assistanceServicesGiven.service);
+  const serviceQuery = ctx.db
+    .select({
+      year: serviceYear,
+      service: assistanceServicesGiven.service,
+      n: sql<number>`count(distinct ${facts.personKey})::int`,
+    })
+    .from(assistanceServicesGiven)
+    .innerJoin(facts, eq(facts.caseId, assistanceServicesGiven.caseId))
+    .where(and(where, inArray(assistanceServicesGiven.status, ["in_progress", "delivered", "ended"])))
     .groupBy(serviceYear, assistanceServicesGiven.service);
   const extensionYear = sql<number>`extract(year from (${reflectionExtensions.extendedAt} at time zone ${zone}))::int`;
   const extensionQuery = ctx.db
     .select({
       year: extensionYear,
-      citizenship: persons.citizenship,
-      n: sql<number>`count(distinct ${personKey})::int`,
+      citizenship: facts.citizenship,
+      n: sql<number>`count(distinct ${facts.personKey})::int`,
     })
     .from(reflectionExtensions)
-    .innerJoin(cases, eq(cases.id, reflectionExtensions.caseId))
-    .innerJoin(persons, eq(persons.id, cases.personId))
-    .leftJoin(statisticsPersonIdentities, eq(statisticsPersonIdentities.personId, cases.personId))
+    .innerJoin(facts, eq(facts.caseId, reflectionExtensions.caseId))
     .where(where)
-    .groupBy(extensionYear, persons.citizenship);
+    .groupBy(extensionYear, facts.citizenship);
   const closureYear = sql<number>`extract(year from (${caseClosures.approvedAt} at time zone ${zone}))::int`;
   const closureQuery = ctx.db
     .select({ year: closureYear, outcome: caseClosures.outcome, n: sql<number>`count(*)::int` })
     .from(caseClosures)
-    .innerJoin(cases, eq(cases.id, caseClosures.caseId))
-    .where(and(where, eq(caseClosures.status, "approved")))
+    .where(and(ofCounted(caseClosures.caseId), eq(caseClosures.status, "approved")))
     .groupBy(closureYear, caseClosures.outcome);
   // Independent queries, answered together (on PostgreSQL, on several pool connections).
-  const [grouped, referralRows, serviceRows, closureRows, extensionRows] = await Promise.all([
-    groupedQuery,
+  const nothing = Promise.resolve([] as never[]);
+  const [
+    singles,
+    repeats,
+    referralRows,
+    serviceRows,
+    singleServiceRows,
+    repeatedServiceRows,
+    closureRows,
+    extensionRows,
+  ] = await Promise.all([
+    national ? cellQuery : singleQuery,
+    unfiltered ? nothing : repeatedQuery,
     referralQuery,
-    serviceQuery,
+    unfiltered ? nothing : serviceQuery,
+    unfiltered ? singleServiceQuery : nothing,
+    unfiltered ? repeatedServiceQuery : nothing,
     closureQuery,
     extensionQuery,
   ]);
@@ -226,7 +345,7 @@ export async function dashboard(
   const exploitation = new Tally();
   const source = new Tally();
   const reidentified = new Tally();
-  for (const g of grouped) {
+  for (const g of [...singles, ...repeats]) {
     if (!yearBetween(g.year, filters)) continue;
     const year = String(g.year);
     const from = originOf(g.citizenship, homeCountries);
@@ -282,7 +401,7 @@ export async function dashboard(
 
   // Assistance taken up: people who started a service (not planned, not declined) in the year.
   const serviceTally = new Tally();
-  for (const r of serviceRows)
+  for (const r of [...serviceRows, ...singleServiceRows, ...repeatedServiceRows])
     if (yearBetween(r.year, filters)) serviceTally.add(String(r.year), r.service, r.n);
   // A person may take up several services, and in several years: no margin is a sum.
   publish("assistance_service", "year", "service", serviceTally, { rowTotals: false, columnTotals: false });
@@ -340,6 +459,55 @@ export async function dashboard(
   }
   // People stay across months: neither margin is a sum.
   publish("shelter_occupancy", "month", "people", occupancy, { rowTotals: false, columnTotals: false });
+
+  // Police operations → people identified in them → arrests (seeds 001, 003: raids, victims
+  // identified, traffickers arrested), by the year of the operation, for the national reader. The
+  // columns count different things: no margin is a sum.
+  if (national) {
+    const operationYear = sql<number>`extract(year from ${intelOperations.conductedOn})::int`;
+    const ofOperations = and(
+      filters.region ? eq(intelOperations.region, filters.region) : undefined,
+      filters.agencyId ? eq(intelOperations.agencyId, filters.agencyId) : undefined,
+    );
+    const [operationRows, identifiedRows, arrestRows] = await Promise.all([
+      ctx.db
+        .select({
+          year: operationYear,
+          operations: sql<number>`count(*)::int`,
+          found: sql<number>`coalesce(sum(${intelOperations.peopleFound}), 0)::int`,
+        })
+        .from(intelOperations)
+        .where(ofOperations)
+        .groupBy(operationYear),
+      ctx.db
+        .select({ year: operationYear, n: sql<number>`count(*)::int` })
+        .from(intelOperationCases)
+        .innerJoin(intelOperations, eq(intelOperations.id, intelOperationCases.operationId))
+        .where(ofOperations)
+        .groupBy(operationYear),
+      ctx.db
+        .select({ year: operationYear, n: sql<number>`count(*)::int` })
+        .from(intelArrests)
+        .innerJoin(intelOperations, eq(intelOperations.id, intelArrests.operationId))
+        .where(ofOperations)
+        .groupBy(operationYear),
+    ]);
+    const police = new Tally();
+    for (const r of operationRows)
+      if (yearBetween(r.year, filters)) {
+        police.add(String(r.year), "operations", r.operations);
+        police.add(String(r.year), "people_found", r.found);
+      }
+    for (const r of identifiedRows)
+      if (yearBetween(r.year, filters)) police.add(String(r.year), "people_identified", r.n);
+    for (const r of arrestRows) if (yearBetween(r.year, filters)) police.add(String(r.year), "arrests", r.n);
+    publish("police_operations", "year", "policeFigure", police, { rowTotals: false, columnTotals: false }, [
+      "operations",
+      "people_found",
+      "people_identified",
+      "arrests",
+    ]);
+  }
 
   const ageTable = tables.find((t) => t.id === "identified_age");
   const minorsShare = (ageTable?.rows ?? []).map((year, i) => {

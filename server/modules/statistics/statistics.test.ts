@@ -1,15 +1,16 @@
-import { and, count, eq, gte, lte } from "drizzle-orm";
+import { and, count, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportReport, StatisticsDashboard, StatTable } from "../../../shared/statistics";
 import { auditEvents } from "../../platform/audit/schema";
 import { flattenText, readPdf } from "../../platform/pdf/inspect";
 import { assistanceServicesGiven, reflectionExtensions } from "../assistance/schema";
-import { cases } from "../cases/schema";
+import { cases, persons } from "../cases/schema";
+import { intelArrests, intelOperationCases, intelOperations } from "../intelligence/schema";
 import { caseClosures } from "../pathway/schema";
 import { referrals } from "../referrals/schema";
 import { type Session, startTestEnvironment, type TestEnvironment } from "../../testing/harness";
 import { parseCsv, suppressedMark } from "./rules";
-import { statisticsPersonIdentities } from "./schema";
+import { statisticsCaseFacts, statisticsPersonIdentities } from "./schema";
 
 let env: TestEnvironment;
 let supervisor: Session;
@@ -417,5 +418,140 @@ describe("legacy import and the dashboard", () => {
       "/api/statistics/dashboard?from=2005&to=2005",
     );
     expect(table(elsewhere, "outcomes").rows).toEqual([]);
+  });
+});
+
+describe("the per-case facts the dashboard reads", () => {
+  const expectedFacts = sql`
+    select c.id, coalesce(i.identity_key, uuid_send(c.person_id)) as person_key,
+      count(*) over (partition by coalesce(i.identity_key, uuid_send(c.person_id))) > 1 as repeated,
+      row_number() over (partition by coalesce(i.identity_key, uuid_send(c.person_id))
+        order by c.identification_date, c.created_at, c.id) = 1 as first,
+      extract(year from c.identification_date)::int as year, c.identification_region, c.identifying_agency_id,
+      c.age_at_identification, c.source, c.exploitation_types, p.gender, p.citizenship
+    from cases c join persons p on p.id = c.person_id
+    left join statistics_person_identities i on i.person_id = c.person_id`;
+  const storedFacts = sql`
+    select case_id, person_key, repeated, first, year, region, identifying_agency_id, age, source,
+      exploitation_types, gender, citizenship
+    from statistics_case_facts`;
+  const cellsOfFacts = sql`
+    select year, region, identifying_agency_id, repeated, first, age, source, exploitation_types, gender,
+      citizenship, count(*)::int from statistics_case_facts group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
+  const storedCells = sql`
+    select year, region, identifying_agency_id, repeated, first, age, source, exploitation_types, gender,
+      citizenship, sum(n)::int from statistics_identified_cells group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
+  const differences = async (a: SQL, b: SQL) => {
+    const [row] = await env.ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sql`((${a}) except all (${b})) d`);
+    return row?.n;
+  };
+  const consistent = async () => {
+    expect(await differences(expectedFacts, storedFacts)).toBe(0);
+    expect(await differences(storedFacts, expectedFacts)).toBe(0);
+    expect(await differences(cellsOfFacts, storedCells)).toBe(0);
+    expect(await differences(storedCells, cellsOfFacts)).toBe(0);
+  };
+
+  it("follows registrations, imports and later edits of cases, persons and identity keys", async () => {
+    const [stored] = await env.ctx.db.select({ n: count() }).from(statisticsCaseFacts);
+    const [all] = await env.ctx.db.select({ n: count() }).from(cases);
+    expect(stored?.n).toBe(all?.n);
+    expect(all?.n).toBeGreaterThan(300);
+    await consistent();
+
+    const keyed = await env.ctx.db
+      .select({ id: cases.id, personId: cases.personId, key: statisticsPersonIdentities.identityKey })
+      .from(cases)
+      .innerJoin(statisticsPersonIdentities, eq(statisticsPersonIdentities.personId, cases.personId))
+      .orderBy(cases.createdAt, cases.id)
+      .limit(2);
+    const [one, two] = keyed;
+    if (!one || !two) throw new Error("no cases with identity keys");
+    // An edit of the case, of the person, and a second record found to be the same person.
+    await env.ctx.db
+      .update(cases)
+      .set({ identificationRegion: "prizren", ageAtIdentification: 16 })
+      .where(eq(cases.id, one.id));
+    await env.ctx.db
+      .update(persons)
+      .set({ citizenship: ["AL"] })
+      .where(eq(persons.id, one.personId));
+    await env.ctx.db
+      .update(statisticsPersonIdentities)
+      .set({ identityKey: one.key })
+      .where(eq(statisticsPersonIdentities.personId, two.personId));
+    await consistent();
+    const [shared] = await env.ctx.db
+      .select({ n: count() })
+      .from(statisticsCaseFacts)
+      .where(and(eq(statisticsCaseFacts.repeated, true), eq(statisticsCaseFacts.personKey, one.key)));
+    expect(shared?.n).toBeGreaterThanOrEqual(2);
+
+    // The key taken away again: both records count as people of their own.
+    await env.ctx.db
+      .delete(statisticsPersonIdentities)
+      .where(eq(statisticsPersonIdentities.personId, two.personId));
+    await consistent();
+  });
+});
+
+describe("police operations on the dashboard", () => {
+  it("counts operations, people found and identified in them and arrests, small cells hidden", async () => {
+    const [operation] = await env.ctx.db
+      .insert(intelOperations)
+      .values({
+        agencyId: supervisor.user.agencyId,
+        kind: "raid",
+        conductedOn: "2004-05-10",
+        region: "prishtine",
+        units: Buffer.from([0]),
+        inspectors: [],
+        peopleFound: 30,
+        seizures: [],
+        interview: {} as never,
+        recordedBy: supervisor.user.id,
+        recordedAt: env.clock.now(),
+      })
+      .returning();
+    if (!operation) throw new Error("no operation");
+    const found = await env.ctx.db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(gte(cases.identificationDate, "2004-01-01"), lte(cases.identificationDate, "2004-12-31")))
+      .orderBy(cases.id)
+      .limit(12);
+    expect(found).toHaveLength(12);
+    await env.ctx.db.insert(intelOperationCases).values(
+      found.map((c) => ({
+        caseId: c.id,
+        operationId: operation.id,
+        created: false,
+        linkedBy: supervisor.user.id,
+        linkedAt: env.clock.now(),
+      })),
+    );
+    await env.ctx.db
+      .insert(intelArrests)
+      .values(Array.from({ length: 13 }, () => ({ operationId: operation.id, nationality: "XK" })));
+
+    const national = await get<StatisticsDashboard>(
+      coordinator,
+      "/api/statistics/dashboard?from=2004&to=2004",
+    );
+    const police = table(national, "police_operations");
+    expect(police.rows).toEqual(["2004"]);
+    expect(police.columns).toEqual(["operations", "people_found", "people_identified", "arrests"]);
+    // One operation is a small cell: hidden from the coordinator, who holds no identities.
+    expect(police.cells).toEqual([[null, 30, 12, 13]]);
+    const elsewhere = await get<StatisticsDashboard>(
+      coordinator,
+      "/api/statistics/dashboard?from=2004&to=2004&region=prizren",
+    );
+    expect(table(elsewhere, "police_operations").rows).toEqual([]);
+    // Operations are not cases of an agency's teams: the supervisor's dashboard has no such table.
+    const own = await get<StatisticsDashboard>(supervisor, "/api/statistics/dashboard");
+    expect(own.tables.some((t) => t.id === "police_operations")).toBe(false);
   });
 });

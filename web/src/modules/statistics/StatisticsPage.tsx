@@ -67,6 +67,10 @@ function useLabel() {
         return t(`closure.outcomes.${code as ClosureOutcome}`);
       case "people":
         return t("stats.people");
+      case "policeFigure":
+        return t(
+          `stats.policeFigure.${code as "operations" | "people_found" | "people_identified" | "arrests"}`,
+        );
       case "ageBand":
       case "year":
       case "month":
