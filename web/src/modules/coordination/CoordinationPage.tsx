@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
@@ -14,16 +13,18 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type DecisionCode, decisionCodes } from "../../../../shared/coordination";
 import { api } from "../../platform/api";
 import { hasAnyRole, useMe } from "../../platform/auth";
-import { describeError, type FieldProblems, fieldProblemsFrom, problemAt } from "../../platform/errors";
+import { problemAt } from "../../platform/errors";
 import { useJurisdiction } from "../../platform/jurisdiction";
 import { ErrorNotice, Loading, Page } from "../../platform/layout/Page";
 import type { Agency } from "../../platform/types";
+import { FormFailure } from "../../platform/FormFailure";
 import { useResource } from "../../platform/useResource";
+import { useSubmit } from "../../platform/useSubmit";
 
 interface CoordinationGroup {
   id: string;
@@ -44,35 +45,6 @@ interface Meeting {
   heldOn: string;
   minutes: string | null;
   agenda: AgendaItem[];
-}
-
-/** Submits a form's body, keeping the field problems and the failure for display. */
-function useSubmit() {
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  async function run(send: () => Promise<unknown>): Promise<boolean> {
-    setFailure(null);
-    setProblems({});
-    setBusy(true);
-    try {
-      await send();
-      setBusy(false);
-      return true;
-    } catch (error) {
-      setProblems(fieldProblemsFrom(error));
-      setFailure(error);
-      setBusy(false);
-      return false;
-    }
-  }
-  const notice: ReactNode =
-    failure !== null ? (
-      <Alert color="red" role="alert">
-        {describeError(failure)}
-      </Alert>
-    ) : null;
-  return { problems, busy, run, notice };
 }
 
 /**
@@ -136,7 +108,7 @@ function GroupForm({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState("");
   const [region, setRegion] = useState("");
   const [agencyIds, setAgencyIds] = useState<string[]>([]);
-  const { problems, busy, run, notice } = useSubmit();
+  const { problems, busy, run, failure } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -157,7 +129,7 @@ function GroupForm({ onCreated }: { onCreated: () => void }) {
           <Title order={2} size="h4">
             {t("coordination.newGroup")}
           </Title>
-          {notice}
+          <FormFailure failure={failure} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t("coordination.name")}
@@ -252,7 +224,7 @@ function GroupAdmin({ group, onChanged }: { group: CoordinationGroup; onChanged:
     <Stack gap="xs">
       <form onSubmit={(event) => void submit(event)} data-testid="rename-form" noValidate>
         <Stack gap="xs">
-          {rename.notice}
+          <FormFailure failure={rename.failure} />
           <Group align="flex-end" wrap="wrap">
             <TextInput
               label={t("coordination.groupName")}
@@ -267,7 +239,7 @@ function GroupAdmin({ group, onChanged }: { group: CoordinationGroup; onChanged:
           </Group>
         </Stack>
       </form>
-      {remove.notice}
+      <FormFailure failure={remove.failure} />
       <Group gap="xs" wrap="wrap">
         {group.members.map((agency) => (
           <Badge
@@ -299,7 +271,7 @@ function MemberForm({ group, onAdded }: { group: CoordinationGroup; onAdded: () 
   const { t } = useTranslation();
   const agencies = useResource<Agency[]>("/api/agencies");
   const [agencyId, setAgencyId] = useState("");
-  const { problems, busy, run, notice } = useSubmit();
+  const { problems, busy, run, failure } = useSubmit();
   const present = new Set(group.members.map((agency) => agency.id));
   const candidates = (agencies.data ?? []).filter((agency) => agency.active && !present.has(agency.id));
 
@@ -314,7 +286,7 @@ function MemberForm({ group, onAdded }: { group: CoordinationGroup; onAdded: () 
   return (
     <form onSubmit={(event) => void submit(event)} data-testid="member-form" noValidate>
       <Stack gap="xs">
-        {notice}
+        <FormFailure failure={failure} />
         <Group align="flex-end" wrap="wrap">
           <NativeSelect
             label={t("coordination.addMember")}
@@ -338,7 +310,7 @@ function MemberForm({ group, onAdded }: { group: CoordinationGroup; onAdded: () 
 function MeetingForm({ groupId, onCreated }: { groupId: string; onCreated: () => void }) {
   const { t } = useTranslation();
   const [heldOn, setHeldOn] = useState("");
-  const { problems, busy, run, notice } = useSubmit();
+  const { problems, busy, run, failure } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -352,7 +324,7 @@ function MeetingForm({ groupId, onCreated }: { groupId: string; onCreated: () =>
     <Paper withBorder p="md">
       <form onSubmit={(event) => void submit(event)} data-testid="meeting-form" noValidate>
         <Stack gap="xs">
-          {notice}
+          <FormFailure failure={failure} />
           <Group align="flex-end" wrap="wrap">
             <TextInput
               type="date"
@@ -409,7 +381,7 @@ function MeetingCard({ meeting, onChanged }: { meeting: Meeting; onChanged: () =
 function AgendaForm({ meetingId, onAdded }: { meetingId: string; onAdded: () => void }) {
   const { t } = useTranslation();
   const [reference, setReference] = useState("");
-  const { problems, busy, run, notice } = useSubmit();
+  const { problems, busy, run, failure } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -422,7 +394,7 @@ function AgendaForm({ meetingId, onAdded }: { meetingId: string; onAdded: () => 
   return (
     <form onSubmit={(event) => void submit(event)} data-testid="agenda-form" noValidate>
       <Stack gap="xs">
-        {notice}
+        <FormFailure failure={failure} />
         <Group align="flex-end" wrap="wrap">
           <TextInput
             label={t("coordination.reference")}
@@ -453,7 +425,7 @@ function DecisionForm({
   const { t } = useTranslation();
   const [code, setCode] = useState<DecisionCode>("monitor");
   const [text, setText] = useState("");
-  const { problems, busy, run, notice } = useSubmit();
+  const { problems, busy, run, failure } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -467,7 +439,7 @@ function DecisionForm({
   return (
     <form onSubmit={(event) => void submit(event)} data-testid="decision-form" noValidate>
       <Stack gap="xs">
-        {notice}
+        <FormFailure failure={failure} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
             label={t("coordination.decisionCode")}
@@ -498,7 +470,7 @@ function DecisionForm({
 function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: () => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState(meeting.minutes ?? "");
-  const { problems, busy, run, notice } = useSubmit();
+  const { problems, busy, run, failure } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -508,7 +480,7 @@ function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved: () => vo
   return (
     <form onSubmit={(event) => void submit(event)} data-testid="minutes-form" noValidate>
       <Stack gap="xs">
-        {notice}
+        <FormFailure failure={failure} />
         <Textarea
           label={t("coordination.minutes")}
           value={text}

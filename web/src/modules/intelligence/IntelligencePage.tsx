@@ -37,11 +37,13 @@ import {
 import { genders } from "../../../../shared/vocabulary";
 import { api } from "../../platform/api";
 import { useMe } from "../../platform/auth";
-import { describeError, type FieldProblems, fieldProblemsFrom, problemAt } from "../../platform/errors";
+import { problemAt } from "../../platform/errors";
 import { useJurisdiction } from "../../platform/jurisdiction";
 import { useNames } from "../../platform/labels";
 import { ErrorNotice, Loading, Page } from "../../platform/layout/Page";
+import { FormFailure } from "../../platform/FormFailure";
 import { useResource } from "../../platform/useResource";
+import { useSubmit } from "../../platform/useSubmit";
 
 interface PremisesSummary {
   id: string;
@@ -182,35 +184,6 @@ export function IntelligencePage() {
   );
 }
 
-/** A form's submit: clears and collects the field problems, shows the failure. */
-function useFormSubmit() {
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  async function run(action: () => Promise<void>) {
-    setProblems({});
-    setFailure(null);
-    setBusy(true);
-    try {
-      await action();
-    } catch (error) {
-      setProblems(fieldProblemsFrom(error));
-      setFailure(error);
-    }
-    setBusy(false);
-  }
-  return { problems, failure, busy, run };
-}
-
-function Failure({ failure, testId }: { failure: unknown; testId?: string }) {
-  if (failure === null) return null;
-  return (
-    <Alert color="red" role="alert" data-testid={testId}>
-      {describeError(failure)}
-    </Alert>
-  );
-}
-
 function RegionSelect(props: {
   value: string;
   onChange: (v: string) => void;
@@ -308,7 +281,7 @@ function PremisesForm({ onCreated }: { onCreated: (id: string) => void }) {
   const [region, setRegion] = useState("");
   const [status, setStatus] = useState("suspected");
   const [operator, setOperator] = useState("");
-  const { problems, failure, busy, run } = useFormSubmit();
+  const { problems, failure, busy, run } = useSubmit();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -341,7 +314,7 @@ function PremisesForm({ onCreated }: { onCreated: (id: string) => void }) {
           <Title order={2} size="h4">
             {t("intelligence.premises.new")}
           </Title>
-          <Failure failure={failure} />
+          <FormFailure failure={failure} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t("intelligence.premises.name")}
@@ -496,7 +469,7 @@ function PartyForm({ id, onDone }: { id: string; onDone: () => void }) {
   const [role, setRole] = useState<"operator" | "owner">("operator");
   const [kind, setKind] = useState<"person" | "company">("person");
   const [name, setName] = useState("");
-  const { problems, failure, busy, run } = useFormSubmit();
+  const { problems, failure, busy, run } = useSubmit();
   return (
     <form
       noValidate
@@ -511,7 +484,7 @@ function PartyForm({ id, onDone }: { id: string; onDone: () => void }) {
       }}
     >
       <Stack gap="xs">
-        <Failure failure={failure} />
+        <FormFailure failure={failure} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NativeSelect
             aria-label={t("intelligence.party.role")}
@@ -559,7 +532,7 @@ function PartyForm({ id, onDone }: { id: string; onDone: () => void }) {
 
 function FlagRow({ flag, onDecided }: { flag: Flag; onDecided: () => void }) {
   const { t } = useTranslation();
-  const { failure, busy, run } = useFormSubmit();
+  const { failure, busy, run } = useSubmit();
   const decide = (decision: "confirmed" | "dismissed") =>
     void run(async () => {
       await api.post(`/api/intelligence/reopenings/${flag.id}`, { decision });
@@ -576,7 +549,7 @@ function FlagRow({ flag, onDecided }: { flag: Flag; onDecided: () => void }) {
         <Text size="sm">
           {t(`intelligence.flag.${flag.reason}`, { name: flag.closedPremisesName, other: flag.premisesName })}
         </Text>
-        <Failure failure={failure} />
+        <FormFailure failure={failure} />
         <Group gap="xs">
           <Button
             size="xs"
@@ -607,7 +580,7 @@ function StatusForm({ id, current, onDone }: { id: string; current: PremisesStat
   const { jurisdiction } = useJurisdiction();
   const [status, setStatus] = useState("");
   const [source, setSource] = useState("investigation");
-  const { problems, failure, busy, run } = useFormSubmit();
+  const { problems, failure, busy, run } = useSubmit();
   const options = (["suspected", "off_limits", "reopened", "cleared"] as const).filter((s) => s !== current);
   return (
     <form
@@ -626,7 +599,7 @@ function StatusForm({ id, current, onDone }: { id: string; current: PremisesStat
       }}
     >
       <Stack gap="xs">
-        <Failure failure={failure} />
+        <FormFailure failure={failure} />
         <NativeSelect
           label={t("intelligence.premises.newStatus")}
           data={[
@@ -669,7 +642,7 @@ function ClosureForm({ id, onDone }: { id: string; onDone: () => void }) {
   const orderedOn = chosenDate || (jurisdiction?.today ?? "");
   const [authority, setAuthority] = useState("");
   const [duration, setDuration] = useState<number | string>("");
-  const { problems, failure, busy, run } = useFormSubmit();
+  const { problems, failure, busy, run } = useSubmit();
   return (
     <form
       noValidate
@@ -687,7 +660,7 @@ function ClosureForm({ id, onDone }: { id: string; onDone: () => void }) {
       }}
     >
       <Stack gap="xs">
-        <Failure failure={failure} />
+        <FormFailure failure={failure} />
         <TextInput
           type="date"
           label={t("intelligence.closure.orderedOn")}
@@ -799,7 +772,7 @@ function OperationForm({
   const [outOfSight, setOutOfSight] = useState(false);
   const [interpreter, setInterpreter] = useState("not_needed");
   const [femaleOfficer, setFemaleOfficer] = useState(false);
-  const { problems, failure, busy, run } = useFormSubmit();
+  const { problems, failure, busy, run } = useSubmit();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -838,7 +811,7 @@ function OperationForm({
           <Title order={2} size="h4">
             {t("intelligence.operation.new")}
           </Title>
-          <Failure failure={failure} />
+          <FormFailure failure={failure} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label={t("intelligence.operation.kind")}
@@ -1088,7 +1061,7 @@ function IdentifiedForm({ operationId, onDone }: { operationId: string; onDone: 
   const [age, setAge] = useState<number | string>("");
   const [citizenship, setCitizenship] = useState("");
   const [reference, setReference] = useState("");
-  const { problems, failure, busy, run } = useFormSubmit();
+  const { problems, failure, busy, run } = useSubmit();
   const [result, setResult] = useState<string | null>(null);
 
   function submit(event: FormEvent) {
@@ -1124,7 +1097,7 @@ function IdentifiedForm({ operationId, onDone }: { operationId: string; onDone: 
         <Text size="sm" c="dimmed">
           {t("intelligence.identified.hint")}
         </Text>
-        <Failure failure={failure} testId="identified-error" />
+        <FormFailure failure={failure} testId="identified-error" />
         {result && (
           <Alert color="green" data-testid="identified-result">
             {t("intelligence.identified.done", { reference: result })}
@@ -1217,7 +1190,7 @@ function SuspectsPanel() {
   const [nationality, setNationality] = useState("");
   const [roles, setRoles] = useState<string[]>([]);
   const [premisesIds, setPremisesIds] = useState<string[]>([]);
-  const { problems, failure, busy, run } = useFormSubmit();
+  const { problems, failure, busy, run } = useSubmit();
   if (list.error) return <ErrorNotice error={list.error} onRetry={list.reload} />;
   if (!list.data || !premises.data) return <Loading />;
   return (
@@ -1243,7 +1216,7 @@ function SuspectsPanel() {
           }}
         >
           <Stack gap="sm">
-            <Failure failure={failure} />
+            <FormFailure failure={failure} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <NativeSelect
                 label={t("intelligence.suspect.kind")}
@@ -1307,7 +1280,7 @@ function SuspectsPanel() {
 function OffLimitsPanel() {
   const { t } = useTranslation();
   const overview = useResource<OffLimits>("/api/intelligence/off-limits");
-  const { failure, busy, run } = useFormSubmit();
+  const { failure, busy, run } = useSubmit();
   if (overview.error) return <ErrorNotice error={overview.error} onRetry={overview.reload} />;
   if (!overview.data) return <Loading />;
   const o = overview.data;
@@ -1330,7 +1303,7 @@ function OffLimitsPanel() {
           removed: o.pending.removed.length,
         })}
       </Text>
-      <Failure failure={failure} />
+      <FormFailure failure={failure} />
       <Button
         w="fit-content"
         loading={busy}

@@ -31,11 +31,12 @@ import {
 } from "../../../../shared/justice";
 import { api } from "../../platform/api";
 import { hasAnyRole, useMe } from "../../platform/auth";
-import { describeError, type FieldProblems, problemAt } from "../../platform/errors";
+import { type FieldProblems, problemAt } from "../../platform/errors";
 import { useJurisdiction } from "../../platform/jurisdiction";
 import { useNames } from "../../platform/labels";
 import { ErrorNotice, Loading, NotFoundPage, Page } from "../../platform/layout/Page";
 import { useResource } from "../../platform/useResource";
+import { FormFailure } from "../../platform/FormFailure";
 import { useSubmit } from "../../platform/useSubmit";
 import type { Interpreter } from "../security/types";
 import { custodyRoles, type LawTable, type Proceeding, recordingRoles, type Victim } from "./types";
@@ -63,15 +64,6 @@ function Block({ title, testId, children }: { title: ReactNode; testId: string; 
         {children}
       </Stack>
     </Paper>
-  );
-}
-
-function FormError({ failure, testId }: { failure: unknown; testId: string }) {
-  if (failure === null) return null;
-  return (
-    <Alert color="red" role="alert" data-testid={testId}>
-      {describeError(failure)}
-    </Alert>
   );
 }
 
@@ -157,7 +149,7 @@ function StageForm({ proceeding, onSaved }: { proceeding: Proceeding; onSaved: (
   return (
     <form onSubmit={(event) => void submit(event)} data-testid="stage-form" noValidate>
       <Stack gap="xs">
-        <FormError failure={form.failure} testId="stage-error" />
+        <FormFailure failure={form.failure} testId="stage-error" />
         <SimpleGrid cols={{ base: 1, sm: 4 }}>
           <NativeSelect
             label={t("justice.stage")}
@@ -283,7 +275,7 @@ function LinkVictimForm({ proceedingId, onSaved }: { proceedingId: string; onSav
   return (
     <form onSubmit={(event) => void submit(event)} data-testid="link-victim-form" noValidate>
       <Stack gap="xs">
-        <FormError failure={form.failure} testId="link-victim-error" />
+        <FormFailure failure={form.failure} testId="link-victim-error" />
         <Group align="end" gap="sm">
           <TextInput
             label={t("justice.linkVictim")}
@@ -372,7 +364,7 @@ function WitnessForms({
         noValidate
       >
         <Stack gap="xs">
-          <FormError failure={measuresForm.failure} testId="witness-error" />
+          <FormFailure failure={measuresForm.failure} testId="witness-error" />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Checkbox.Group label={t("justice.measuresRequested")} value={requested} onChange={setRequested}>
               <Stack gap={4} mt={4}>
@@ -418,7 +410,7 @@ function WitnessForms({
         </Stack>
       </form>
       <Group gap="sm">
-        <FormError failure={informedForm.failure} testId="informed-error" />
+        <FormFailure failure={informedForm.failure} testId="informed-error" />
         <Button
           variant="light"
           loading={informedForm.busy}
@@ -443,7 +435,7 @@ function WitnessForms({
         noValidate
       >
         <Stack gap="xs">
-          <FormError failure={testimonyForm.failure} testId="testimony-error" />
+          <FormFailure failure={testimonyForm.failure} testId="testimony-error" />
           <Group align="end" gap="sm">
             <NativeSelect
               label={t("justice.testimony")}
@@ -559,7 +551,7 @@ function CustodyForm({
       noValidate
     >
       <Stack gap="xs">
-        <FormError failure={form.failure} testId="custody-error" />
+        <FormFailure failure={form.failure} testId="custody-error" />
         <Group align="end" gap="sm">
           <NativeSelect
             label={t("justice.custodyNow")}
@@ -617,7 +609,7 @@ function DefendantForm({ proceedingId, onSaved }: { proceedingId: string; onSave
     >
       <Stack gap="xs">
         <Text fw={600}>{t("justice.addDefendant")}</Text>
-        <FormError failure={form.failure} testId="defendant-error" />
+        <FormFailure failure={form.failure} testId="defendant-error" />
         <SimpleGrid cols={{ base: 1, sm: 4 }}>
           <TextInput
             label={t("justice.name")}
@@ -782,7 +774,7 @@ function ChargeForm({
     >
       <Stack gap="xs">
         <Text fw={600}>{t("justice.addCharge")}</Text>
-        <FormError failure={form.failure} testId="charge-error" />
+        <FormFailure failure={form.failure} testId="charge-error" />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NativeSelect
             label={t("justice.defendant")}
@@ -862,7 +854,7 @@ function VerdictForm({
       noValidate
     >
       <Stack gap="xs">
-        <FormError failure={form.failure} testId="verdict-error" />
+        <FormFailure failure={form.failure} testId="verdict-error" />
         <SimpleGrid cols={{ base: 1, sm: 4 }}>
           <NativeSelect
             label={t("justice.verdict")}
@@ -981,7 +973,7 @@ function Hearings({
           noValidate
         >
           <Stack gap="xs">
-            <FormError failure={form.failure} testId="hearing-error" />
+            <FormFailure failure={form.failure} testId="hearing-error" />
             <SimpleGrid cols={{ base: 1, sm: 4 }}>
               <NativeSelect
                 label={t("justice.hearing")}
