@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../platform/api";
 import { describeError, problemAt } from "../../platform/errors";
+import { FormFailure } from "../../platform/FormFailure";
 import { useResource } from "../../platform/useResource";
 import { useSubmit } from "../../platform/useSubmit";
 import { useToday } from "./today";
@@ -83,18 +84,10 @@ export function EscortSection({
           )}
         </Group>
       ))}
-      {revoke.failure !== null && (
-        <Alert color="red" role="alert">
-          {describeError(revoke.failure)}
-        </Alert>
-      )}
+      <FormFailure failure={revoke.failure} />
       <form onSubmit={(event) => void submit(event)} data-testid="escort-form" noValidate>
         <Stack gap="xs">
-          {grant.failure !== null && (
-            <Alert color="red" role="alert" data-testid="escort-error">
-              {describeError(grant.failure)}
-            </Alert>
-          )}
+          <FormFailure failure={grant.failure} testId="escort-error" />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               label={t("shelters.reference")}

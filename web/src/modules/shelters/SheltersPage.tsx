@@ -29,8 +29,9 @@ import {
 } from "../../../../shared/shelters";
 import { api } from "../../platform/api";
 import { useMe } from "../../platform/auth";
-import { describeError, type FieldProblems, fieldProblemsFrom, problemAt } from "../../platform/errors";
+import { describeError, problemAt } from "../../platform/errors";
 import { ErrorNotice, Loading, Page } from "../../platform/layout/Page";
+import { FormFailure } from "../../platform/FormFailure";
 import { useResource } from "../../platform/useResource";
 import { useSubmit } from "../../platform/useSubmit";
 import { AdmissionRisk } from "../security/CaseRiskLevel";
@@ -332,50 +333,40 @@ export function AdmitForm({
   const [override, setOverride] = useState(false);
   const [transfer, setTransfer] = useState(false);
   const [reason, setReason] = useState("");
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, problems, run } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setFailure(null);
-    setProblems({});
-    setBusy(true);
-    try {
-      await api.post(`/api/shelters/${shelterId}/admissions`, {
-        reference: reference.trim(),
-        type,
-        admittedOn,
-        ...(roomId ? { roomId } : {}),
-        criteriaMet,
-        ...(override ? { override: { reason } } : {}),
-        ...(transfer ? { transfer: true } : {}),
-      });
-      notifications.show({ color: "green", message: t("shelters.admitted") });
-      setReference(givenReference ?? "");
-      setChecked(givenReference ?? "");
-      setRoomId("");
-      setCriteriaMet([]);
-      setOverride(false);
-      setTransfer(false);
-      setReason("");
-      onAdmitted();
-    } catch (error) {
-      setProblems(fieldProblemsFrom(error));
-      setFailure(error);
-    }
-    setBusy(false);
+    await run(
+      () =>
+        api.post(`/api/shelters/${shelterId}/admissions`, {
+          reference: reference.trim(),
+          type,
+          admittedOn,
+          ...(roomId ? { roomId } : {}),
+          criteriaMet,
+          ...(override ? { override: { reason } } : {}),
+          ...(transfer ? { transfer: true } : {}),
+        }),
+      t("shelters.admitted"),
+      () => {
+        setReference(givenReference ?? "");
+        setChecked(givenReference ?? "");
+        setRoomId("");
+        setCriteriaMet([]);
+        setOverride(false);
+        setTransfer(false);
+        setReason("");
+        onAdmitted();
+      },
+    );
   }
 
   return (
     <form onSubmit={(event) => void submit(event)} data-testid="admit-form" noValidate>
       <Stack gap="xs" mt="xs">
         <Text fw={600}>{t("shelters.admit")}</Text>
-        {failure !== null && (
-          <Alert color="red" role="alert" data-testid="admit-error">
-            {describeError(failure)}
-          </Alert>
-        )}
+        <FormFailure failure={failure} testId="admit-error" />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {givenReference === undefined && (
             <TextInput
@@ -480,39 +471,33 @@ function ShelterForm({ isSystemAdmin, onCreated }: { isSystemAdmin: boolean; onC
   const [rooms, setRooms] = useState<RoomDraft[]>([]);
   const [address, setAddress] = useState("");
   const [contacts, setContacts] = useState("");
-  const [problems, setProblems] = useState<FieldProblems>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, problems, run } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setFailure(null);
-    setProblems({});
-    setBusy(true);
-    try {
-      await api.post("/api/shelters", {
-        ...(isSystemAdmin ? { agencyId } : {}),
-        codeName,
-        kind,
-        secure,
-        riskLevels: levels,
-        ...(rooms.length > 0
-          ? { rooms: roomsPayload(rooms) }
-          : { capacity: typeof capacity === "number" ? capacity : null }),
-        address,
-        ...(contacts.trim() ? { contacts } : {}),
-      });
-      notifications.show({ color: "green", message: t("shelters.created") });
-      setCodeName("");
-      setAddress("");
-      setContacts("");
-      setRooms([]);
-      onCreated();
-    } catch (error) {
-      setProblems(fieldProblemsFrom(error));
-      setFailure(error);
-    }
-    setBusy(false);
+    await run(
+      () =>
+        api.post("/api/shelters", {
+          ...(isSystemAdmin ? { agencyId } : {}),
+          codeName,
+          kind,
+          secure,
+          riskLevels: levels,
+          ...(rooms.length > 0
+            ? { rooms: roomsPayload(rooms) }
+            : { capacity: typeof capacity === "number" ? capacity : null }),
+          address,
+          ...(contacts.trim() ? { contacts } : {}),
+        }),
+      t("shelters.created"),
+      () => {
+        setCodeName("");
+        setAddress("");
+        setContacts("");
+        setRooms([]);
+        onCreated();
+      },
+    );
   }
 
   return (
@@ -522,11 +507,7 @@ function ShelterForm({ isSystemAdmin, onCreated }: { isSystemAdmin: boolean; onC
           <Title order={2} size="h4">
             {t("shelters.create")}
           </Title>
-          {failure !== null && (
-            <Alert color="red" role="alert" data-testid="shelter-error">
-              {describeError(failure)}
-            </Alert>
-          )}
+          <FormFailure failure={failure} testId="shelter-error" />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {isSystemAdmin && (
               <TextInput
@@ -652,11 +633,7 @@ function ShelterEditForm({
   return (
     <form onSubmit={(event) => void submit(event)} data-testid="shelter-edit-form" noValidate>
       <Stack gap="xs">
-        {save.failure !== null && (
-          <Alert color="red" role="alert" data-testid="shelter-edit-error">
-            {describeError(save.failure)}
-          </Alert>
-        )}
+        <FormFailure failure={save.failure} testId="shelter-edit-error" />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
             label={t("shelters.kindLabel")}
