@@ -55,9 +55,10 @@ export const mayOpen = {
   interpreters: (roles: readonly Role[]) => holds(roles, caseRoles),
   coordination: (roles: readonly Role[]) => holds(roles, coordinationRoles),
   statistics: (roles: readonly Role[]) => holds(roles, statisticsRoles),
-  // The docket is the justice compartment's; the coordinator reads the figures. Assistance agencies
-  // see a proceeding's existence and stage on the case page only.
-  justice: (roles: readonly Role[]) => holds(roles, ["prosecutor", "police_investigator", "coordinator"]),
+  // The docket is the justice compartment's (prosecution, courts, police); the coordinator reads the
+  // figures. Assistance agencies see a proceeding's existence and stage on the case page only.
+  justice: (roles: readonly Role[]) =>
+    holds(roles, ["prosecutor", "police_investigator", "supervisor", "case_worker", "coordinator"]),
   intelligence: (roles: readonly Role[]) =>
     holds(roles, ["police_investigator", "supervisor", "coordinator"]),
   duplicates: (roles: readonly Role[]) => holds(roles, ["supervisor"]),
@@ -96,6 +97,7 @@ export interface NavigationUser {
 }
 
 const policeAgencies: readonly AgencyType[] = ["police_anti_trafficking", "border_police"];
+const justiceAgencies: readonly AgencyType[] = [...policeAgencies, "prosecution", "court"];
 
 /**
  * Pages that belong to some kinds of agency only, whatever the role: a social worker is a case
@@ -106,6 +108,8 @@ const agencyScope: Partial<Record<NavigationName, (user: NavigationUser) => bool
     roles.includes("coordinator") ||
     (policeAgencies.includes(agency.type) && holds(roles, ["police_investigator", "supervisor"])) ||
     (agency.type === "shelter_operator" && holds(roles, ["case_worker", "supervisor"])),
+  // A court's staff record hearings and verdicts; a shelter's case worker has no docket.
+  justice: ({ roles, agency }) => roles.includes("coordinator") || justiceAgencies.includes(agency.type),
   intelligence: ({ roles, agency }) => roles.includes("coordinator") || policeAgencies.includes(agency.type),
   // A helpline is run by an international organisation or an NGO (seeds 001, 003); the police
   // receive its hand-overs and the coordinator reads its figures.

@@ -38,6 +38,14 @@ describe("the navigation", () => {
     ).toBe(true);
   });
 
+  it("shows the docket to a court's staff, not to a shelter's", () => {
+    expect(mayOpenPage("justice", { roles: ["case_worker"], agency: { type: "court" } })).toBe(true);
+    expect(mayOpenPage("justice", { roles: ["case_worker"], agency: { type: "shelter_operator" } })).toBe(
+      false,
+    );
+    expect(mayOpenPage("justice", { roles: ["prosecutor"], agency: { type: "prosecution" } })).toBe(true);
+  });
+
   it("starts a user on their work, never on a page only consulted", () => {
     expect(homePathFor({ roles: ["case_worker"], agency: { type: "shelter_operator" } })).toBe("/cases");
     expect(homePathFor({ roles: ["auditor"], agency: { type: "national_coordinator" } })).toBe("/audit");

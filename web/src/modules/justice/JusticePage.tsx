@@ -29,11 +29,14 @@ import { useResource } from "../../platform/useResource";
 import { useSubmit } from "../../platform/useSubmit";
 import { type DocketEntry, type JusticeFigures, openingRoles } from "./types";
 
-/** The prosecutor's docket, and for the coordinator the figures without identities. */
+/**
+ * The docket of the justice compartment (prosecution, courts, police: the navigation shows the page
+ * only there), and for the coordinator the figures without identities.
+ */
 export function JusticePage() {
   const { t } = useTranslation();
   const me = useMe();
-  const docketRoles = ["prosecutor", "police_investigator"] as const;
+  const docketRoles = ["prosecutor", "police_investigator", "supervisor", "case_worker"] as const;
   return (
     <Page title={t("justice.title")} testId="justice-title">
       {hasAnyRole(me, docketRoles) && <Docket />}
