@@ -17,6 +17,8 @@ export const statTableIds = [
   "reflection_extensions",
   "shelter_occupancy",
   "police_operations",
+  "prosecution_funnel",
+  "sentences_range",
 ] as const;
 export type StatTableId = (typeof statTableIds)[number];
 
@@ -34,7 +36,9 @@ export type StatDimension =
   | "service"
   | "outcome"
   | "people"
-  | "policeFigure";
+  | "policeFigure"
+  | "prosecutionStage"
+  | "rangeCheck";
 
 /**
  * One published table. A null figure is suppressed (a small cell, or a complement that would let
@@ -94,4 +98,37 @@ export interface ImportReport {
   possibleDuplicates: { row: number; withRow: number | null; registered: boolean }[];
   committed: boolean;
   imported: number;
+}
+
+/**
+ * Why a file of figures leaves the system (issue 10, "every export is audited with its reason"):
+ * a code from this list, never free text, so that the audit trail holds no words about anyone.
+ */
+export const exportReasons = [
+  "annual_report",
+  "donor_report",
+  "research",
+  "internal_analysis",
+  "other",
+] as const;
+export type ExportReason = (typeof exportReasons)[number];
+
+/** Progress of an import running on the server: rows checked, then rows written, of the file's rows. */
+export interface ImportJobStatus {
+  id: string;
+  phase: "validating" | "writing" | "done" | "failed";
+  done: number;
+  total: number;
+  commit: boolean;
+  /** The report once the phase is "done". */
+  result: ImportReport | null;
+  /** The error code once the phase is "failed". */
+  error: string | null;
+}
+
+/** The header row of an import file, and the field each column is taken for when its name matches. */
+export interface ImportColumns {
+  headers: string[];
+  rows: number;
+  suggested: Partial<Record<ImportColumn, string>>;
 }

@@ -1,3 +1,4 @@
+import { csvField } from "../../platform/spreadsheet";
 import type { OffLimitsLanguage, PremisesKind, PremisesStatus } from "../../../shared/intelligence";
 
 /**
@@ -77,10 +78,9 @@ export function listChanges<T extends { id: string }>(previous: readonly T[], cu
   };
 }
 
-/** A CSV cell: quoted when it holds a separator, a quote or a line break; formulas neutralised. */
+/** A CSV cell: quoted when it holds a separator, a quote or a line break; formulas neutralised (safeCell). */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvField(value);
 }
 
 export const csvLine = (cells: readonly string[]) => cells.map(csvCell).join(",");

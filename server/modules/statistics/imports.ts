@@ -15,6 +15,7 @@ import { cases } from "../cases/schema";
 import { prepareRegistration, type PreparedRegistration, writeRegistration } from "../cases/commands";
 import { identityKey, recordIdentityKey, registeredKeys } from "./identity";
 import { parseCsv } from "./rules";
+import { readXlsxTable, UnreadableWorkbook } from "../../platform/spreadsheet-xlsx";
 import { statisticsImports } from "./schema";
 
 /** Rows per import: a legacy database of a few thousand records at most, in one transaction. */
@@ -22,6 +23,13 @@ export const maxImportRows = 20_000;
 
 /** Legacy import is a supervisor's act: it registers cases in the supervisor's agency's name. */
 export const mayImport = (actor: Actor) => hasRole(actor, "supervisor");
+
+/** Told as the import runs: rows checked, then rows written, of how many. */
+export type ImportProgress = (
+  phase: "validating" | "writing",
+  done: number,
+  total: number,
+) => void | Promise<void>;
 
 /** Which CSV column holds each field: HTCDS names by default, or the legacy layout's own. */
 export type ImportMapping = Partial<Record<ImportColumn, string>>;
@@ -96,14 +104,16 @@ function columnOfPath(path: readonly PropertyKey[], columnName: (column: ImportC
 export async function importLegacy(
   ctx: AppContext,
   actor: Actor,
-  body: { csv: string; mapping?: ImportMapping | undefined; commit: boolean },
+  body: {
+    table: string[][];
+    mapping?: ImportMapping | undefined;
+    values?: ValueMapping | undefined;
+    commit: boolean;
+  },
+  progress: ImportProgress = () => undefined,
 ): Promise<ImportReport> {
   if (!mayImport(actor)) throw new Forbidden();
-  const table = parseCsv(body.csv);
-  const header = (table[0] ?? []).map((h) => h.trim());
-  const data = table.slice(1);
-  if (data.length === 0) throw new Invalid("csv", "import_empty");
-  if (data.length > maxImportRows) throw new Invalid("csv", "import_too_many_rows", { max: maxImportRows });
+  const { header, data } = splitTable(body.table);
   const columnName = (column: ImportColumn) => body.mapping?.[column] ?? column;
   const position = new Map(importColumns.map((c) => [c, header.indexOf(columnName(c))] as const));
   const issues: ImportIssue[] = [];
@@ -117,8 +127,10 @@ export async function importLegacy(
     const row = index + 1;
     const get = (column: ImportColumn) => {
       const at = position.get(column) ?? -1;
-      return at === -1 ? "" : (cells[at] ?? "").trim();
+      const raw = at === -1 ? "" : (cells[at] ?? "").trim();
+      return body.values?.[column]?.[raw] ?? raw;
     };
+    await progress("validating", index, data.length);
     const { input, issues: rowIssues } = rowToRegistration(get, columnName, row);
     issues.push(...rowIssues);
     if (!input || rowIssues.length > 0) continue;
@@ -148,11 +160,13 @@ export async function importLegacy(
     if (earlier === undefined) firstRowOf.set(hex, p.row);
   }
 
+  await progress("validating", data.length, data.length);
   if (!body.commit || issues.length > 0) return report(data.length, issues, duplicates, false, 0);
 
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
-    for (const p of prepared) {
+    for (const [written, p] of prepared.entries()) {
+      await progress("writing", written, prepared.length);
       const { caseId } = await writeRegistration(tx, ctx, actor, p.registration);
       const [row] = await tx.select({ personId: cases.personId }).from(cases).where(eq(cases.id, caseId));
       if (!row) throw new Error("imported case not stored");
@@ -175,6 +189,7 @@ export async function importLegacy(
       detail: { rows: prepared.length, possibleDuplicates: duplicates.length },
     });
   });
+  await progress("writing", prepared.length, prepared.length);
   return report(data.length, [], duplicates, true, prepared.length);
 }
 
@@ -188,7 +203,62 @@ function report(
   return { rows, valid: issues.length === 0, issues, possibleDuplicates, committed, imported };
 }
 
+/** The header row and the data rows of a file, checked for size. */
+export function splitTable(table: string[][], field = "csv"): { header: string[]; data: string[][] } {
+  const header = (table[0] ?? []).map((h) => h.trim());
+  const data = table.slice(1);
+  if (data.length === 0) throw new Invalid(field, "import_empty");
+  if (data.length > maxImportRows) throw new Invalid(field, "import_too_many_rows", { max: maxImportRows });
+  return { header, data };
+}
+
+/**
+ * The rows of the uploaded file: a CSV text, or an XLSX workbook (base64) whose first sheet is
+ * read with its first row as the header.
+ */
+export async function readImportFile(file: { csv?: string | undefined; xlsx?: string | undefined }) {
+  if (file.csv !== undefined && file.xlsx !== undefined) throw new Invalid("xlsx", "import_one_file");
+  if (file.xlsx !== undefined) {
+    try {
+      const sheet = await readXlsxTable(Buffer.from(file.xlsx, "base64"), maxImportRows + 1);
+      if (sheet.tooMany) throw new Invalid("xlsx", "import_too_many_rows", { max: maxImportRows });
+      splitTable(sheet.rows, "xlsx");
+      return sheet.rows;
+    } catch (error) {
+      if (error instanceof UnreadableWorkbook) throw new Invalid("xlsx", "import_unreadable");
+      throw error;
+    }
+  }
+  if (file.csv === undefined) throw new Invalid("csv", "required");
+  const rows = parseCsv(file.csv);
+  splitTable(rows, "csv");
+  return rows;
+}
+
+/** An XLSX workbook travels in JSON as base64: a third larger than the file. */
+export const maxImportBytes = 20_000_000;
+
+export const importFileFields = {
+  csv: z.string().min(1, { message: "required" }).max(maxImportBytes, { message: "too_long" }).optional(),
+  xlsx: z
+    .base64({ message: "import_unreadable" })
+    .min(1, { message: "required" })
+    .max(Math.ceil((maxImportBytes * 4) / 3), { message: "too_long" })
+    .optional(),
+};
+
+/** Legacy codes to the registration's: a column's value in the file, and the value it stands for. */
+export type ValueMapping = Partial<Record<ImportColumn, Record<string, string>>>;
+
 export const importBody = z.strictObject({
-  csv: z.string().min(1, { message: "required" }).max(20_000_000, { message: "too_long" }),
+  ...importFileFields,
   mapping: z.partialRecord(z.enum(importColumns), z.string().max(100)).optional(),
+  values: z
+    .partialRecord(
+      z.enum(importColumns),
+      z.record(z.string().max(100), z.string().max(100)).refine((v) => Object.keys(v).length <= 200, {
+        message: "too_big",
+      }),
+    )
+    .optional(),
 });

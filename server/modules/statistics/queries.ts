@@ -2,13 +2,15 @@ import { and, count, eq, gte, inArray, isNull, lt, lte, notInArray, sql, type SQ
 import type { StatisticsDashboard, StatTable, StatTableId } from "../../../shared/statistics";
 import { pathways } from "../../../shared/vocabulary";
 import { type Actor, hasRole } from "../../platform/auth/actor";
-import type { AppContext } from "../../platform/context";
+import { type AppContext, reportingContext } from "../../platform/context";
 import { Forbidden } from "../../platform/errors";
 import { localDate } from "../../platform/jurisdiction";
 import { assistanceServicesGiven, reflectionExtensions } from "../assistance/schema";
 import { cases, caseTeam, persons } from "../cases/schema";
 import { caseClosures } from "../pathway/schema";
 import { intelArrests, intelOperationCases, intelOperations } from "../intelligence/schema";
+import { justiceFigures } from "../justice/queries";
+import { justiceCharges, justiceProceedings } from "../justice/schema";
 import { referrals } from "../referrals/schema";
 import { shelterStays } from "../shelters/schema";
 import { ageBand, ageBands, type CountTable, minorBands, originOf, publishTable } from "./rules";
@@ -115,11 +117,13 @@ class Tally {
  * and shelter occupancy. Every figure passes small-cell suppression unless the reader is exact.
  */
 export async function dashboard(
-  ctx: AppContext,
+  context: AppContext,
   actor: Actor,
   filters: StatisticsFilters,
   options: { forceSuppression?: boolean; exactForNoise?: boolean } = {},
 ): Promise<StatisticsDashboard> {
+  // Read only: on the read replica when there is one (docs/operations.md).
+  const ctx = reportingContext(context);
   const { national, exact } = statisticsReader(actor);
   // Exact counts leave this module only as they are, to a reader who may see them, or noised by
   // a differentially private release (releases.ts).
@@ -369,10 +373,11 @@ export async function dashboard(
     tally: Tally,
     margins: { rowTotals: boolean; columnTotals: boolean },
     columnOrder?: readonly string[],
+    threshold: number | null = k,
   ) => {
     const { rows, columns, cells } = tally.table(columnOrder);
     const counts: CountTable = { cells, ...margins };
-    tables.push(publishTable({ id, rowDimension, columnDimension, rows, columns }, counts, k));
+    tables.push(publishTable({ id, rowDimension, columnDimension, rows, columns }, counts, threshold));
   };
   const additive = { rowTotals: true, columnTotals: true };
   const origins = ["domestic", "foreign", "unknown"];
@@ -509,6 +514,37 @@ export async function dashboard(
     ]);
   }
 
+  // The prosecution funnel (proceedings opened → defendants charged → defendants convicted) and
+  // the sentences against the statutory ranges, by year (DOMAIN.md "Numbers"; seed 002 on sentences
+  // under the minimum), from the justice module's own figures. They are national: a proceeding has
+  // no region and is not one agency's case, so neither filter applies and the figures are left out
+  // when one is set. A supervisor's exact counts cover their agency's cases only: these national
+  // figures are suppressed for every reader.
+  if (!filters.region && !filters.agencyId) {
+    const justiceThreshold = options.exactForNoise ? null : (k ?? filters.k);
+    const justice = await prosecutionTallies(ctx, filters, zone);
+    publish(
+      "prosecution_funnel",
+      "year",
+      "prosecutionStage",
+      justice.funnel,
+      // Each column counts something else (proceedings, defendants): no margin is a sum.
+      { rowTotals: false, columnTotals: false },
+      prosecutionStages,
+      justiceThreshold,
+    );
+    // Convicted charges partition by the range check: both margins are sums.
+    publish(
+      "sentences_range",
+      "year",
+      "rangeCheck",
+      justice.sentences,
+      additive,
+      rangeCheckColumns,
+      justiceThreshold,
+    );
+  }
+
   const ageTable = tables.find((t) => t.id === "identified_age");
   const minorsShare = (ageTable?.rows ?? []).map((year, i) => {
     const total = ageTable?.rowTotals?.[i] ?? null;
@@ -523,6 +559,73 @@ export async function dashboard(
   });
 
   return { scope: national ? "national" : "agency", k, tables, minorsShare };
+}
+
+/** The stages of the prosecution funnel, in order. */
+export const prosecutionStages = ["proceedings", "charged", "convicted"] as const;
+/** Sentences of convicted charges against the statutory range of the offence. */
+export const rangeCheckColumns = ["below_minimum", "within", "above_maximum"] as const;
+/** At most this many years of justice figures are read (one query each). */
+const maxJusticeYears = 60;
+
+/**
+ * Proceedings opened in each year, and for each year in which charges were brought the justice
+ * module's funnel (defendants charged, convicted) and its sentences against the statutory ranges
+ * summed over the law's sections.
+ */
+async function prosecutionTallies(
+  ctx: AppContext,
+  filters: StatisticsFilters,
+  zone: SQL,
+): Promise<{ funnel: Tally; sentences: Tally }> {
+  const openedYear = sql<number>`extract(year from (${justiceProceedings.openedAt} at time zone ${zone}))::int`;
+  const chargedYear = sql<number>`extract(year from ${justiceCharges.chargedOn})::int`;
+  const [opened, charged] = await Promise.all([
+    ctx.db
+      .select({ year: openedYear, n: sql<number>`count(*)::int` })
+      .from(justiceProceedings)
+      .groupBy(openedYear),
+    ctx.db.selectDistinct({ year: chargedYear }).from(justiceCharges),
+  ]);
+  const funnel = new Tally();
+  const sentences = new Tally();
+  for (const r of opened) if (yearBetween(r.year, filters)) funnel.add(String(r.year), "proceedings", r.n);
+  const years = charged
+    .map((r) => r.year)
+    .filter((y) => yearBetween(y, filters))
+    .sort((a, b) => b - a)
+    .slice(0, maxJusticeYears);
+  const figures = await Promise.all(years.map((year) => justiceFigures(ctx, year)));
+  for (const f of figures) {
+    const year = String(f.year);
+    funnel.add(year, "proceedings", 0);
+    funnel.add(year, "charged", f.funnel.charged);
+    funnel.add(year, "convicted", f.funnel.convicted);
+    const sum = (pick: (s: (typeof f.sections)[number]) => number) =>
+      f.sections.reduce((n, s) => n + pick(s), 0);
+    sentences.add(
+      year,
+      "below_minimum",
+      sum((s) => s.belowMinimum),
+    );
+    sentences.add(
+      year,
+      "within",
+      sum((s) => s.within),
+    );
+    sentences.add(
+      year,
+      "above_maximum",
+      sum((s) => s.aboveMaximum),
+    );
+  }
+  // A year with proceedings but no charge yet: nobody charged, nobody convicted.
+  for (const r of opened)
+    if (yearBetween(r.year, filters)) {
+      funnel.add(String(r.year), "charged", 0);
+      funnel.add(String(r.year), "convicted", 0);
+    }
+  return { funnel, sentences };
 }
 
 /** The months shown: the filtered years (up to this month), else the twelve months to this one. */

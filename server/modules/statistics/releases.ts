@@ -1,12 +1,14 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { and, gte, lte, sql } from "drizzle-orm";
-import type { StatTable, StatTableId } from "../../../shared/statistics";
+import type { ExportReason, StatTable, StatTableId } from "../../../shared/statistics";
 import { type Actor, auditActor, hasRole } from "../../platform/auth/actor";
 import { recordAudit } from "../../platform/audit/audit";
 import type { AppContext } from "../../platform/context";
 import { Conflict, Forbidden, Invalid } from "../../platform/errors";
 import { dashboard, personRecords, type StatisticsFilters } from "./queries";
-import { ageBand, csvField, kAnonymise, noisyCells, publishTable } from "./rules";
+import { csvLine } from "../../platform/spreadsheet";
+import { xlsxFile } from "../../platform/spreadsheet-xlsx";
+import { ageBand, kAnonymise, noisyCells, publishTable } from "./rules";
 import { statisticsPrivacyLedger } from "./schema";
 
 /** ε a year of data may spend, all releases together. */
@@ -45,7 +47,7 @@ export async function privacyLedger(ctx: AppContext, actor: Actor) {
 export async function releaseNoisyTable(
   ctx: AppContext,
   actor: Actor,
-  input: { table: StatTableId; epsilon: number; fromYear: number; toYear: number },
+  input: { table: StatTableId; epsilon: number; fromYear: number; toYear: number; reason: ExportReason },
 ): Promise<{ table: StatTable; epsilon: number; spent: { year: number; spent: number }[]; budget: number }> {
   if (!hasRole(actor, "coordinator")) throw new Forbidden();
   if (!releasableTables.includes(input.table)) throw new Invalid("table", "invalid_choice");
@@ -107,7 +109,14 @@ export async function releaseNoisyTable(
       action: "statistics.release",
       entity: "statistics_release",
       entityId: releaseId,
-      detail: { table: input.table, epsilon: input.epsilon, fromYear: input.fromYear, toYear: input.toYear },
+      detail: {
+        table: input.table,
+        epsilon: input.epsilon,
+        fromYear: input.fromYear,
+        toYear: input.toYear,
+        reason: input.reason,
+      },
+      reason: input.reason,
     });
     return years.map((year) => ({ year, spent: spentIn(year) + input.epsilon }));
   });
@@ -144,7 +153,12 @@ const suppressionOrder: (typeof htcdsExportFields)[number][] = [
  * A de-identified record-level export in HTCDS 2.0 (one record per person, ages as bands, dates as
  * years), k-anonymous over all its fields, with the report of what was suppressed. Audited.
  */
-export async function htcdsExport(ctx: AppContext, actor: Actor, filters: StatisticsFilters) {
+export async function htcdsExport(
+  ctx: AppContext,
+  actor: Actor,
+  filters: StatisticsFilters,
+  output: { reason: ExportReason; format: "csv" | "xlsx" },
+) {
   const people = await personRecords(ctx, actor, filters);
   const records: ExportRecord[] = people.map((p) => ({
     nrm_YearOfIdentification: String(p.year),
@@ -156,8 +170,10 @@ export async function htcdsExport(ctx: AppContext, actor: Actor, filters: Statis
     cas_Status: p.status,
   }));
   const anonymous = kAnonymise(records, suppressionOrder, filters.k);
-  const lines = [htcdsExportFields.join(",")];
-  for (const r of anonymous.records) lines.push(htcdsExportFields.map((f) => csvField(r[f])).join(","));
+  const grid: string[][] = [
+    [...htcdsExportFields],
+    ...anonymous.records.map((r) => htcdsExportFields.map((f) => r[f])),
+  ];
   const report = {
     k: filters.k,
     people: records.length,
@@ -170,8 +186,18 @@ export async function htcdsExport(ctx: AppContext, actor: Actor, filters: Statis
       action: "statistics.export",
       entity: "statistics_export",
       entityId: "htcds",
-      detail: { k: report.k, exported: report.exported, droppedRecords: report.droppedRecords },
+      detail: {
+        k: report.k,
+        exported: report.exported,
+        droppedRecords: report.droppedRecords,
+        kind: "htcds",
+        format: output.format,
+        reason: output.reason,
+      },
+      reason: output.reason,
     }),
   );
-  return { csv: `${lines.join("\r\n")}\r\n`, report };
+  if (output.format === "xlsx")
+    return { xlsx: (await xlsxFile([{ name: "HTCDS", rows: grid }], ctx.now())).toString("base64"), report };
+  return { csv: `${grid.map(csvLine).join("\r\n")}\r\n`, report };
 }

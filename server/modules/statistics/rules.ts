@@ -3,6 +3,9 @@
  * suppression that cannot be undone from totals, CSV writing and reading.
  */
 import type { StatTable } from "../../../shared/statistics";
+import { csvField, csvLine } from "../../platform/spreadsheet";
+
+export { csvField };
 
 /** The k that the global CTDC dataset uses: a published count below it could point at a person. */
 export const defaultSmallCellThreshold = 11;
@@ -270,37 +273,32 @@ export function publishTable(
 /** The mark of a suppressed figure in exports ("[c]", confidential, as national statistics offices write it). */
 export const suppressedMark = "[c]";
 
-export function csvField(value: string): string {
-  // A leading = + - @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** The cells of a table as exported (CSV and XLSX alike): header, rows, totals; "[c]" for a suppressed figure. */
+export function tableGrid(table: StatTable, rowHeader: string, totalLabel: string): (string | number)[][] {
+  const figure = (v: number | null): string | number => (v === null ? suppressedMark : v);
+  const grid: (string | number)[][] = [
+    [rowHeader, ...table.columns, ...(table.rowTotals ? [totalLabel] : [])],
+  ];
+  table.rows.forEach((row, i) => {
+    grid.push([
+      row,
+      ...(table.cells[i] ?? []).map(figure),
+      ...(table.rowTotals ? [figure(table.rowTotals[i] ?? null)] : []),
+    ]);
+  });
+  if (table.columnTotals)
+    grid.push([
+      totalLabel,
+      ...table.columnTotals.map(figure),
+      ...(table.rowTotals ? [figure(table.total)] : []),
+    ]);
+  return grid;
 }
 
 export function tableCsv(table: StatTable, rowHeader: string, totalLabel: string): string {
-  const figure = (v: number | null) => (v === null ? suppressedMark : String(v));
-  const header = [rowHeader, ...table.columns, ...(table.rowTotals ? [totalLabel] : [])];
-  const lines = [header.map(csvField).join(",")];
-  table.rows.forEach((row, i) => {
-    lines.push(
-      [
-        csvField(row),
-        ...(table.cells[i] ?? []).map(figure),
-        ...(table.rowTotals ? [figure(table.rowTotals[i] ?? null)] : []),
-      ].join(","),
-    );
-  });
-  if (table.columnTotals)
-    lines.push(
-      [
-        csvField(totalLabel),
-        ...table.columnTotals.map(figure),
-        ...(table.rowTotals ? [figure(table.total)] : []),
-      ].join(","),
-    );
-  return `${lines.join("\r\n")}\r\n`;
+  return `${tableGrid(table, rowHeader, totalLabel).map(csvLine).join("\r\n")}\r\n`;
 }
 
-/** RFC 4180 reading: quoted fields, doubled quotes, CRLF or LF. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

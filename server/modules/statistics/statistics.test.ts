@@ -204,7 +204,7 @@ describe("legacy import and the dashboard", () => {
   it("exports each table as CSV, suppressed whoever asks", async () => {
     const response = await env.as(supervisor, {
       method: "GET",
-      url: "/api/statistics/tables/identified_origin.csv?from=2001&to=2005",
+      url: "/api/statistics/tables/identified_origin.csv?from=2001&to=2005&reason=annual_report",
     });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toMatch(/^text\/csv/);
@@ -223,12 +223,19 @@ describe("legacy import and the dashboard", () => {
     const low = await env.as(coordinator, { method: "GET", url: "/api/statistics/dashboard?k=3" });
     expect(low.statusCode).toBe(400);
     expect(low.body).toMatch(/k/);
-    const unknown = await env.as(coordinator, { method: "GET", url: "/api/statistics/tables/nothing.csv" });
+    const unknown = await env.as(coordinator, {
+      method: "GET",
+      url: "/api/statistics/tables/nothing.csv?reason=research",
+    });
     expect(unknown.statusCode).toBe(404);
   });
 
   it("exports de-identified HTCDS records in which every combination occurs at least k times", async () => {
-    const response = await post(coordinator, "/api/statistics/htcds-export", { from: 2001, to: 2005 });
+    const response = await post(coordinator, "/api/statistics/htcds-export", {
+      from: 2001,
+      to: 2005,
+      reason: "research",
+    });
     expect(response.statusCode, response.body).toBe(200);
     const { csv, report } = response.json<{
       csv: string;
@@ -260,7 +267,9 @@ describe("legacy import and the dashboard", () => {
     expect(Math.min(...classes.values())).toBeGreaterThanOrEqual(11);
     // Ages are bands and dates are years, never a birth date or a name.
     expect(csv).not.toMatch(/Given|Family|\d{4}-\d{2}-\d{2}/);
-    expect((await post(caseWorker, "/api/statistics/htcds-export", {})).statusCode).toBe(403);
+    expect((await post(caseWorker, "/api/statistics/htcds-export", { reason: "research" })).statusCode).toBe(
+      403,
+    );
   });
 
   it("releases a differentially private table within each year's privacy budget", async () => {
@@ -270,6 +279,7 @@ describe("legacy import and the dashboard", () => {
         epsilon,
         fromYear,
         toYear,
+        reason: "annual_report",
       });
     const first = await release(0.6);
     expect(first.statusCode, first.body).toBe(201);
@@ -303,6 +313,7 @@ describe("legacy import and the dashboard", () => {
           epsilon: 0.1,
           fromYear: 2001,
           toYear: 2001,
+          reason: "annual_report",
         })
       ).statusCode,
     ).toBe(403);
@@ -317,7 +328,7 @@ describe("legacy import and the dashboard", () => {
     for (const language of ["en", "sq"]) {
       const response = await env.as(supervisor, {
         method: "GET",
-        url: `/api/statistics/annual-report.pdf?year=2001&language=${language}`,
+        url: `/api/statistics/annual-report.pdf?year=2001&language=${language}&reason=annual_report`,
       });
       expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
       expect(response.headers["content-type"]).toBe("application/pdf");
@@ -338,8 +349,12 @@ describe("legacy import and the dashboard", () => {
       );
     }
     expect(
-      (await env.as(caseWorker, { method: "GET", url: "/api/statistics/annual-report.pdf?year=2001" }))
-        .statusCode,
+      (
+        await env.as(caseWorker, {
+          method: "GET",
+          url: "/api/statistics/annual-report.pdf?year=2001&reason=other",
+        })
+      ).statusCode,
     ).toBe(403);
   });
 

@@ -5,6 +5,7 @@
  * (Albanian, Romanian, Serbian Latin) and Cyrillic (Russian, Ukrainian, Bulgarian). DOMAIN.md:
  * rights information is given in the person's own language, which a box instead of a letter is not.
  */
+import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 
@@ -12,7 +13,19 @@ export type PdfBlock =
   | { kind: "heading"; text: string }
   | { kind: "paragraph"; text: string }
   | { kind: "list"; items: string[] }
-  | { kind: "fields"; rows: Array<[label: string, value: string]> };
+  | { kind: "fields"; rows: Array<[label: string, value: string]> }
+  /**
+   * A figure drawn by `draw` in a box of the content width and `height` points, kept on one page.
+   * The fonts "regular" and "bold" are registered.
+   */
+  | { kind: "drawing"; height: number; draw: (doc: PDFKit.PDFDocument, box: DrawingBox) => void };
+
+export interface DrawingBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 export interface PdfDocumentSpec {
   title: string;
@@ -20,6 +33,11 @@ export interface PdfDocumentSpec {
   language: string;
   blocks: PdfBlock[];
   footer?: string;
+  /**
+   * A file that carries a person's data out of the system opens only with this password
+   * (AES-256, PDF 1.7 extension level 3); printing is allowed, changing and copying are not.
+   */
+  password?: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -49,12 +67,12 @@ function ensureRoom(doc: Doc, height: number): void {
   if (doc.y + height > bottomLimit(doc) && doc.y > doc.page.margins.top) doc.addPage();
 }
 
-function heading(doc: Doc, text: string): void {
+function heading(doc: Doc, text: string, keepWith = size.body * 2.5): void {
   doc.font("bold").fontSize(size.heading);
   const width = contentWidth(doc);
   const height = doc.heightOfString(text, { width });
-  // A heading is never left alone at the foot of a page: keep room for a line after it.
-  ensureRoom(doc, gap.beforeHeading + height + gap.afterHeading + size.body * 2.5);
+  // A heading is never left alone at the foot of a page: keep room for a line (or the drawing) after it.
+  ensureRoom(doc, gap.beforeHeading + height + gap.afterHeading + keepWith);
   if (doc.y > doc.page.margins.top) doc.y += gap.beforeHeading;
   doc.fillColor(color.text).text(text, doc.page.margins.left, doc.y, { width });
   doc.y += gap.afterHeading;
@@ -105,6 +123,18 @@ function fields(doc: Doc, rows: ReadonlyArray<readonly [string, string]>): void 
   doc.y += gap.afterBlock - 4;
 }
 
+function drawing(doc: Doc, height: number, draw: (doc: Doc, box: DrawingBox) => void): void {
+  const room = Math.min(height, bottomLimit(doc) - doc.page.margins.top);
+  ensureRoom(doc, room);
+  const box = { x: doc.page.margins.left, y: doc.y, width: contentWidth(doc), height: room };
+  doc.save();
+  draw(doc, box);
+  doc.restore();
+  doc.font("regular").fontSize(size.body).fillColor(color.text);
+  doc.x = box.x;
+  doc.y = box.y + box.height + gap.afterBlock;
+}
+
 /** The footer and "page n / N" on every page, drawn inside the bottom margin. */
 function footers(doc: Doc, footer: string | undefined): void {
   const range = doc.bufferedPageRange();
@@ -144,6 +174,14 @@ export async function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
     displayTitle: true,
     bufferPages: true,
     info: { Title: spec.title, CreationDate: creationDate, Producer: "OpenNRM", Creator: "OpenNRM" },
+    ...(spec.password
+      ? {
+          pdfVersion: "1.7ext3" as const,
+          userPassword: spec.password,
+          ownerPassword: randomBytes(32).toString("hex"),
+          permissions: { printing: "highResolution" as const },
+        }
+      : {}),
   });
   const chunks: Buffer[] = [];
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -159,11 +197,13 @@ export async function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
   doc.text(spec.title, doc.page.margins.left, doc.page.margins.top, { width: contentWidth(doc) });
   doc.y += gap.afterTitle;
 
-  for (const block of spec.blocks) {
+  for (const [i, block] of spec.blocks.entries()) {
     switch (block.kind) {
-      case "heading":
-        heading(doc, block.text);
+      case "heading": {
+        const next = spec.blocks[i + 1];
+        heading(doc, block.text, next?.kind === "drawing" ? Math.min(next.height, 400) : undefined);
         break;
+      }
       case "paragraph":
         paragraph(doc, block.text);
         break;
@@ -172,6 +212,9 @@ export async function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
         break;
       case "fields":
         fields(doc, block.rows);
+        break;
+      case "drawing":
+        drawing(doc, block.height, block.draw);
         break;
     }
   }

@@ -1,12 +1,15 @@
 import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { StatTable } from "../../../../shared/statistics";
+import type { ExportReason, StatTable } from "../../../../shared/statistics";
 import { api } from "../../platform/api";
 import { describeError } from "../../platform/errors";
+import { useExportReason } from "./Downloads";
 
 interface ExportAnswer {
-  csv: string;
+  csv?: string;
+  /** The XLSX workbook, base64. */
+  xlsx?: string;
   report: {
     k: number;
     people: number;
@@ -31,8 +34,8 @@ const releasable = [
   "identified_source",
 ] as const;
 
-function saveText(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+function saveFile(content: string | Uint8Array<ArrayBuffer>, type: string, fileName: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const anchor = document.createElement("a");
   anchor.href = url;
   anchor.download = fileName;
@@ -56,17 +59,26 @@ export function PublicationSection({ from, to }: { from: number | ""; to: number
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const thisYear = new Date().getFullYear();
+  const { ask, modal } = useExportReason();
 
-  async function exportHtcds() {
+  async function exportHtcds(format: "csv" | "xlsx", reason: ExportReason) {
     setBusy(true);
     setFailure(null);
     try {
       const answer = await api.post<ExportAnswer>("/api/statistics/htcds-export", {
         ...(from === "" ? {} : { from }),
         ...(to === "" ? {} : { to }),
+        reason,
+        format,
       });
       setReport(answer.report);
-      saveText(answer.csv, "htcds-export.csv");
+      if (answer.csv !== undefined) saveFile(answer.csv, "text/csv;charset=utf-8", "htcds-export.csv");
+      if (answer.xlsx !== undefined)
+        saveFile(
+          Uint8Array.from(atob(answer.xlsx), (c) => c.charCodeAt(0)),
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "htcds-export.xlsx",
+        );
     } catch (error) {
       setFailure(error);
     } finally {
@@ -74,7 +86,7 @@ export function PublicationSection({ from, to }: { from: number | ""; to: number
     }
   }
 
-  async function releaseTable() {
+  async function releaseTable(reason: ExportReason) {
     setBusy(true);
     setFailure(null);
     try {
@@ -84,6 +96,7 @@ export function PublicationSection({ from, to }: { from: number | ""; to: number
           epsilon,
           fromYear: from === "" ? thisYear - 1 : from,
           toYear: to === "" ? thisYear - 1 : to,
+          reason,
         }),
       );
     } catch (error) {
@@ -104,10 +117,18 @@ export function PublicationSection({ from, to }: { from: number | ""; to: number
           <Button
             variant="default"
             disabled={busy}
-            onClick={() => void exportHtcds()}
+            onClick={() => ask((reason) => void exportHtcds("csv", reason))}
             data-testid="stats-htcds-export"
           >
             {t("stats.publication.htcds")}
+          </Button>
+          <Button
+            variant="default"
+            disabled={busy}
+            onClick={() => ask((reason) => void exportHtcds("xlsx", reason))}
+            data-testid="stats-htcds-export-xlsx"
+          >
+            {t("stats.publication.htcdsXlsx")}
           </Button>
         </Group>
         {report && (
@@ -144,7 +165,11 @@ export function PublicationSection({ from, to }: { from: number | ""; to: number
             w={100}
             data-testid="stats-epsilon"
           />
-          <Button disabled={busy} onClick={() => void releaseTable()} data-testid="stats-release">
+          <Button
+            disabled={busy}
+            onClick={() => ask((reason) => void releaseTable(reason))}
+            data-testid="stats-release"
+          >
             {t("stats.publication.release")}
           </Button>
         </Group>
@@ -184,6 +209,7 @@ export function PublicationSection({ from, to }: { from: number | ""; to: number
           </Stack>
         )}
       </Stack>
+      {modal}
     </Paper>
   );
 }

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Group,
@@ -13,7 +12,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { IconDownload, IconTable } from "@tabler/icons-react";
+import { IconTable } from "@tabler/icons-react";
 import type { EChartsOption } from "echarts";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -32,6 +31,7 @@ import { useJurisdiction } from "../../platform/jurisdiction";
 import { useNames } from "../../platform/labels";
 import { ErrorNotice, Loading, Page } from "../../platform/layout/Page";
 import { useResource } from "../../platform/useResource";
+import { ReportDownloads, TableDownloads } from "./Downloads";
 import { EChart } from "./EChart";
 import { ImportSection } from "./ImportSection";
 import { PublicationSection } from "./PublicationSection";
@@ -71,6 +71,10 @@ function useLabel() {
         return t(
           `stats.policeFigure.${code as "operations" | "people_found" | "people_identified" | "arrests"}`,
         );
+      case "prosecutionStage":
+        return t(`stats.prosecutionStage.${code as "proceedings" | "charged" | "convicted"}`);
+      case "rangeCheck":
+        return t(`stats.rangeCheck.${code as "below_minimum" | "within" | "above_maximum"}`);
       case "ageBand":
       case "year":
       case "month":
@@ -131,21 +135,7 @@ export function StatisticsPage() {
           <Button onClick={() => setFilters(draft)} data-testid="stats-apply">
             {t("stats.apply")}
           </Button>
-          {(["en", "sq"] as const).map((language) => (
-            <Anchor
-              key={language}
-              size="sm"
-              href={withQuery("/api/statistics/annual-report.pdf", {
-                year: reportYear,
-                language,
-                region: filters.region,
-              })}
-              download
-              data-testid={`stats-report-${language}`}
-            >
-              {t("stats.annualReport", { year: reportYear, language: language.toUpperCase() })}
-            </Anchor>
-          ))}
+          <ReportDownloads year={reportYear} region={filters.region} />
         </Group>
       </Paper>
       {dashboard.error ? (
@@ -184,14 +174,23 @@ function DashboardBody({
       )}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         {dashboard.tables.map((table) => (
-          <ChartCard key={table.id} table={table} query={query} />
+          <ChartCard key={table.id} table={table} query={query} exact={dashboard.k === null} />
         ))}
       </SimpleGrid>
     </Stack>
   );
 }
 
-function ChartCard({ table, query }: { table: StatTable; query: Record<string, string | number | null> }) {
+function ChartCard({
+  table,
+  query,
+  exact,
+}: {
+  table: StatTable;
+  query: Record<string, string | number | null>;
+  /** The reader's dashboard is exact: a table suppressed all the same says why. */
+  exact: boolean;
+}) {
   const { t } = useTranslation();
   const label = useLabel();
   const [showTable, setShowTable] = useState(false);
@@ -227,6 +226,12 @@ function ChartCard({ table, query }: { table: StatTable; query: Record<string, s
           </Badge>
         )}
       </Group>
+      {exact && table.k !== null && (
+        <Text size="xs" c="dimmed" mb="xs" data-testid={`stats-national-${table.id}`}>
+          {t("stats.nationalFigures")}
+        </Text>
+      )}
+      {/* Drill-down: a click on a bar or point opens the table with that row marked. */}
       <EChart
         option={option}
         fileName={table.id}
@@ -236,6 +241,9 @@ function ChartCard({ table, query }: { table: StatTable; query: Record<string, s
           setShowTable(true);
         }}
       />
+      <Text size="xs" c="dimmed" mt={4}>
+        {t("stats.drillDown")}
+      </Text>
       <Group gap="xs" mt="xs">
         <Button
           size="compact-xs"
@@ -246,17 +254,7 @@ function ChartCard({ table, query }: { table: StatTable; query: Record<string, s
         >
           {showTable ? t("stats.hideTable") : t("stats.showTable")}
         </Button>
-        <Anchor
-          href={withQuery(`/api/statistics/tables/${table.id}.csv`, query)}
-          download={`${table.id}.csv`}
-          size="xs"
-          data-testid={`stats-csv-${table.id}`}
-        >
-          <Group gap={4}>
-            <IconDownload size={14} />
-            {t("stats.csv")}
-          </Group>
-        </Anchor>
+        <TableDownloads table={table} query={query} />
       </Group>
       {showTable && <CountsTable table={table} focus={focus} />}
     </Paper>
@@ -294,6 +292,7 @@ function CountsTable({ table, focus }: { table: StatTable; focus: string | null 
               key={row}
               bg={row === focus ? "var(--mantine-color-blue-light)" : undefined}
               data-testid="stats-table-row"
+              data-focused={row === focus ? "true" : undefined}
             >
               <Table.Td>{row}</Table.Td>
               {table.columns.map((c, j) => (
