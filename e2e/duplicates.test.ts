@@ -67,4 +67,31 @@ describe("duplicates review: a supervisor decides whether two of the unit's case
     await chief.getByTestId("case-links").waitFor();
     expect(await chief.getByTestId("case-link").textContent()).toContain(later);
   });
+
+  it("the link is undone from the duplicates page, and the pair is proposed again", async () => {
+    const link = chief.locator(`[data-testid="case-link-decision"][data-later="${later}"]`);
+    await chief.goto("/duplicates");
+    await link.waitFor();
+    expect(await link.textContent()).toContain(earlier);
+    await link.getByTestId("case-link-decision-undo").click();
+    await pair().waitFor();
+    expect(await link.count()).toBe(0);
+  });
+
+  it("'not the same person' is undone too, and a link is undone from the case itself", async () => {
+    const dismissal = chief.locator(`[data-testid="duplicate-dismissal"][data-later="${later}"]`);
+    await pair().getByTestId("duplicate-dismiss").click();
+    await dismissal.waitFor();
+    expect(await pair().count()).toBe(0);
+    await dismissal.getByTestId("duplicate-dismissal-undo").click();
+    await pair().waitFor();
+    expect(await dismissal.count()).toBe(0);
+
+    await pair().getByTestId("duplicate-link").click();
+    await expect.poll(() => pair().count()).toBe(0);
+    await openCase(chief, later);
+    await chief.getByTestId("case-links").waitFor();
+    await chief.getByTestId("case-link-undo").click();
+    await expect.poll(() => chief.getByTestId("case-links").count()).toBe(0);
+  });
 });

@@ -7,7 +7,7 @@ export const matchingMessages = defineMessages(
       same_case: "Choose two different cases.",
       same_person_already: "These two cases are already recorded as the same person.",
       already_merged:
-        "One of these persons is already merged with another person, or has others merged into them. Undo that merge first.",
+        "The later case's person is already merged with another person. Undo that merge first, or merge the person she counts as.",
       merge_undone: "This merge has already been undone.",
       already_decided: "A decision about these two cases is already recorded.",
     },
@@ -15,7 +15,7 @@ export const matchingMessages = defineMessages(
       same_case: "Zgjidhni dy raste të ndryshme.",
       same_person_already: "Këto dy raste janë regjistruar tashmë si i njëjti person.",
       already_merged:
-        "Njëri nga këta persona është bashkuar tashmë me një person tjetër, ose të tjerë janë bashkuar me të. Fillimisht anuloni atë bashkim.",
+        "Personi i rastit të mëvonshëm është bashkuar tashmë me një person tjetër. Fillimisht anuloni atë bashkim, ose bashkoni personin me të cilin llogaritet.",
       merge_undone: "Ky bashkim është anuluar tashmë.",
       already_decided: "Një vendim për këto dy raste është regjistruar tashmë.",
     },
@@ -23,7 +23,7 @@ export const matchingMessages = defineMessages(
       same_case: "Izaberite dva različita slučaja.",
       same_person_already: "Ova dva slučaja su već zabeležena kao ista osoba.",
       already_merged:
-        "Jedna od ovih osoba je već spojena sa drugom osobom, ili su druge osobe spojene sa njom. Prvo poništite to spajanje.",
+        "Osoba iz kasnijeg slučaja je već spojena sa drugom osobom. Prvo poništite to spajanje, ili spojite osobu kao koja se ona računa.",
       merge_undone: "Ovo spajanje je već poništeno.",
       already_decided: "Odluka o ova dva slučaja je već zabeležena.",
     },

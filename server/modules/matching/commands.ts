@@ -27,6 +27,7 @@ import { agencies } from "../agencies/schema";
 import { raiseAlert } from "../alerts/commands";
 import { mayRegisterCase } from "../cases/policy";
 import { cases, caseTeam, persons } from "../cases/schema";
+import { orErased } from "../retention/erased";
 import { keyedBlockingKeys, preparedIdentity, type IdentityFields } from "./keys";
 import { scorePair, type NameFrequencies } from "./score";
 import { matchRequests, personMatchKeys } from "./schema";
@@ -63,11 +64,13 @@ export async function openIdentity(
 ): Promise<IdentityFields> {
   const open = (field: string, sealed: Buffer | null) =>
     sealed
-      ? ctx.keyring.openText(
-          ctx.db,
-          person.dataKeyId,
-          { table: "persons", recordId: person.id, field },
-          sealed,
+      ? orErased(
+          ctx.keyring.openText(
+            ctx.db,
+            person.dataKeyId,
+            { table: "persons", recordId: person.id, field },
+            sealed,
+          ),
         )
       : Promise.resolve(null);
   return {
@@ -79,14 +82,20 @@ export async function openIdentity(
   };
 }
 
-const backfilled = new WeakSet<AppContext>();
+/** Persons with a case and no keyed blocking key yet. */
+const withoutKeys = (ctx: AppContext) =>
+  notExists(ctx.db.select().from(personMatchKeys).where(eq(personMatchKeys.personId, persons.id)));
 
 /**
- * Keys for persons registered before matching existed (or by a path that did not store them):
- * computed once per process, in batches, before the first look-up.
+ * Keys for persons registered before matching existed (or by a path that did not store them), in
+ * batches. Each batch is its own short write, so registrations and look-ups go on between them;
+ * a person registered meanwhile already has keys and is skipped.
  */
-export async function backfillMatchKeys(ctx: AppContext): Promise<number> {
-  if (backfilled.has(ctx)) return 0;
+export async function backfillMatchKeys(
+  ctx: AppContext,
+  options: { batchSize?: number; onBatch?: (done: number) => void } = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? 200;
   let done = 0;
   for (;;) {
     const rows = await ctx.db
@@ -97,9 +106,10 @@ export async function backfillMatchKeys(ctx: AppContext): Promise<number> {
       })
       .from(persons)
       .innerJoin(cases, eq(cases.personId, persons.id))
-      .where(notExists(ctx.db.select().from(personMatchKeys).where(eq(personMatchKeys.personId, persons.id))))
-      .limit(200);
+      .where(withoutKeys(ctx))
+      .limit(batchSize);
     if (rows.length === 0) break;
+    const values: { personId: string; key: Buffer }[] = [];
     for (const row of rows) {
       const fields = await openIdentity(ctx, row.person);
       if (!fields.birthDate && row.age !== null) fields.estimatedAge = row.age;
@@ -108,16 +118,60 @@ export async function backfillMatchKeys(ctx: AppContext): Promise<number> {
         preparedIdentity(row.person.id, fields, new Date(`${row.identificationDate}T12:00:00Z`)),
       );
       // A person with no usable key still gets one row, so that it is not looked at again.
-      const values = (keys.length > 0 ? keys : [Buffer.alloc(0)]).map((key) => ({
-        personId: row.person.id,
-        key,
-      }));
-      await ctx.db.insert(personMatchKeys).values(values).onConflictDoNothing();
-      done += 1;
+      for (const key of keys.length > 0 ? keys : [Buffer.alloc(0)])
+        values.push({ personId: row.person.id, key });
     }
+    await ctx.db.insert(personMatchKeys).values(values).onConflictDoNothing();
+    done += new Set(rows.map((r) => r.person.id)).size;
+    options.onBatch?.(done);
+    // Let requests in between batches.
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  backfilled.add(ctx);
   return done;
+}
+
+export interface BackfillLog {
+  info(details: Record<string, unknown>, message: string): void;
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+const backfills = new WeakMap<AppContext, Promise<number>>();
+
+/**
+ * Starts the backfill at server start, in the background, once per process. The log lines hold
+ * counts only, never a name or a reference. Look-ups do not wait for it: while it runs, a person
+ * still without keys is simply not found yet (as a person not yet registered).
+ */
+export function backfillMatchKeysInBackground(
+  ctx: AppContext,
+  log: BackfillLog,
+  batchSize = 200,
+): Promise<number> {
+  const running = backfills.get(ctx);
+  if (running) return running;
+  const started = Date.now();
+  const work = (async () => {
+    const [missing] = await ctx.db
+      .select({ n: count() })
+      .from(persons)
+      .innerJoin(cases, eq(cases.personId, persons.id))
+      .where(withoutKeys(ctx));
+    const total = missing?.n ?? 0;
+    if (total === 0) return 0;
+    log.info({ persons: total }, "matching keys backfill started");
+    const done = await backfillMatchKeys(ctx, {
+      batchSize,
+      onBatch: (n) => log.info({ done: n, of: total }, "matching keys backfill progress"),
+    });
+    log.info({ done, ms: Date.now() - started }, "matching keys backfill finished");
+    return done;
+  })().catch((error: unknown) => {
+    log.error({ err: { type: (error as Error).name } }, "matching keys backfill failed");
+    backfills.delete(ctx);
+    return 0;
+  });
+  backfills.set(ctx, work);
+  return work;
 }
 
 /** Possible earlier records of the person being registered. */
@@ -127,7 +181,6 @@ export async function findCandidates(
   input: CandidatesInput,
 ): Promise<CandidatesResult> {
   if (!mayRegisterCase(actor)) throw new Forbidden();
-  await backfillMatchKeys(ctx);
   const now = ctx.now();
   const query = preparedIdentity("query", input, now);
   const keys = await keyedBlockingKeys(ctx, query);

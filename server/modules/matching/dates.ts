@@ -102,6 +102,9 @@ function oneDigitApart(a: number, b: number): boolean {
   let differences = 0;
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) differences += 1;
   if (differences === 1) return true;
+  // The decade misread or mistyped (1993 for 2003: an age of 23 heard as 33), which across a
+  // century changes two digits.
+  if (Math.abs(a - b) === 10) return true;
   // Two adjacent digits transposed (1989, 1998).
   for (let i = 0; i + 1 < x.length; i++) {
     if (

@@ -46,6 +46,11 @@ describe("comparing birth dates", () => {
     expect(compareBirthDates(d("1989-03-12"), d("1998-03-12"))).toBe("year_typo");
     expect(compareBirthDates(d("1995-03-12"), d("1996-03-12"))).toBe("year_typo");
   });
+  it("a decade misread across a century (1993 for 2003) counts as one mistyped digit", () => {
+    expect(compareBirthDates(d("1993-01-07"), d("2003-01-07"))).toBe("year_typo");
+    expect(compareBirthDates(d("1994"), d("2004-08-16"))).toBe("year_digit");
+    expect(compareBirthDates(d("1993-01-07"), d("2004-01-07"))).toBe("differs");
+  });
   it("only the year is known on one side and it is equal", () => {
     expect(compareBirthDates(d("1995-03-12"), d("1995"))).toBe("year_only_equal");
     expect(compareBirthDates(d("1995"), d("1995"))).toBe("year_only_equal");

@@ -9,8 +9,12 @@ import { preparePerson, scorePair, type PersonRecord, type PreparedPerson, type 
 
 export const inputColumns = ["id", "given_name", "family_name", "birth_date", "sex", "citizenship"] as const;
 
-/** Pairs at or above this probability are reported as one person. */
-export const samePersonThreshold = 0.5;
+/**
+ * Pairs at or above this probability are candidates to be one person; they are reported when the
+ * grouping below keeps them together (and so are pairs implied by a group). Chosen on the
+ * benchmark with the grouping (bench/matching.ts); the probabilities stay a documented calibration.
+ */
+export const samePersonThreshold = 0.3;
 
 export function parseSex(text: string | undefined): Sex | null {
   const value = (text ?? "").trim().toUpperCase();
@@ -51,69 +55,172 @@ export interface MatchedPair {
   score: number;
 }
 
-/** Largest group of records completed by transitivity; beyond it chains are not trusted. */
-const largestGroup = 6;
-/** An implied pair must have at least this much direct support of its own. */
-const impliedMinimum = 0.05;
+/** Largest group of records joined into one person; beyond it chains are not trusted. */
+const largestGroup = 8;
+/** Below this probability a record is no candidate, nor a rival namesake, for a person. */
+const rivalMinimum = 0.05;
+/** Two groups join only when their crosswise pairs agree on average at least this much. */
+const groupAgreement = 0.15;
+/** A record without a full birth date joins a person whose share of its odds is at least this. */
+const placementShare = 0.3;
+
+const logit = (p: number) => {
+  const q = Math.min(Math.max(p, 1e-9), 1 - 1e-9);
+  return Math.log(q / (1 - q));
+};
 
 /**
- * Every pair of records judged one person, id_a before id_b, in a stable order. Pairs at or above
- * the threshold join records into groups; within a small group, a pair that is weak directly (two
- * later records, each written differently from the first) is also one person when its own score
- * leaves room for it. Its score is then the weakest link of the group.
+ * Every pair of records judged one person, id_a before id_b, in a stable order. Records are
+ * grouped into persons, and every pair within a person is reported (a pair weak on its own, two
+ * later records each written differently from the first, is scored as the person's weakest link).
+ *
+ * 1. Records with a full birth date, strongest pair first (at or above the threshold). Two groups
+ *    join only when they agree on the whole: the mean log-odds of all their crosswise pairs is at
+ *    least that of `groupAgreement`; so A~B and B~C do not chain A and C when A and C disagree.
+ * 2. Records with only a year or no birth date (the errors that remain are mostly these, with
+ *    common names): each joins the person whose records together fit it best, weighed against
+ *    every namesake it also fits and against being someone not in the file. The evidence for a
+ *    person is the pair odds summed over the person's records: a person registered several
+ *    times is more likely to be the one registered again (seeds 000 and 002: re-trafficking), and
+ *    a "Natalia Popa, no date" that fits two Natalia Popas born years apart joins neither.
+ * 3. Records with only a year or none that found no person: with each other.
  */
 export function matchRecords(
   records: readonly PersonRecord[],
   threshold = samePersonThreshold,
 ): MatchedPair[] {
   const index = new MatchIndex();
+  for (const record of records) index.add(preparePerson(record));
+  const people = index.people;
   const positions = new Map<PreparedPerson, number>();
-  for (const record of records) {
-    const prepared = preparePerson(record);
-    positions.set(prepared, index.add(prepared));
-  }
-  const parent = Int32Array.from({ length: index.people.length }, (_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      const up = parent[parent[x] ?? x] ?? x;
-      parent[x] = up;
-      x = up;
-    }
-    return x;
-  };
-  const weakest = new Map<number, number>();
-  const pairs: MatchedPair[] = [];
-  const direct = new Set<string>();
-  index.pairs(threshold, (x, y, score) => {
+  people.forEach((p, i) => positions.set(p, i));
+  const scored = new Map<number, number>();
+  const pairKey = (i: number, j: number) => (i < j ? i * people.length + j : j * people.length + i);
+  const edges: { i: number; j: number; p: number }[] = [];
+  const neighbours: number[][] = [];
+  const best = new Float64Array(people.length);
+  const floor = Math.min(rivalMinimum, threshold);
+  index.pairs(floor, (x, y, score) => {
     if (x.id === y.id) return;
-    const [a, b] = x.id < y.id ? [x.id, y.id] : [y.id, x.id];
-    pairs.push({ a, b, score: score.probability });
-    direct.add(`${a}\u0000${b}`);
-    const rx = find(positions.get(x) ?? 0);
-    const ry = find(positions.get(y) ?? 0);
-    const link = Math.min(weakest.get(rx) ?? 1, weakest.get(ry) ?? 1, score.probability);
-    if (rx !== ry) parent[rx] = ry;
-    weakest.set(ry, link);
+    const i = positions.get(x) ?? 0;
+    const j = positions.get(y) ?? 0;
+    scored.set(pairKey(i, j), score.probability);
+    (neighbours[i] ??= []).push(j);
+    (neighbours[j] ??= []).push(i);
+    best[i] = Math.max(best[i] ?? 0, score.probability);
+    best[j] = Math.max(best[j] ?? 0, score.probability);
+    if (score.probability >= threshold) edges.push({ i, j, p: score.probability });
   });
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < index.people.length; i++) {
-    const root = find(i);
-    if (root === i && !weakest.has(i)) continue;
-    const members = groups.get(root);
-    if (members) members.push(i);
-    else groups.set(root, [i]);
+  const own = (i: number, j: number): number => {
+    const known = scored.get(pairKey(i, j));
+    if (known !== undefined) return known;
+    const x = people[i];
+    const y = people[j];
+    if (!x || !y) return 0;
+    const p = scorePair(x, y, index.frequencies).probability;
+    scored.set(pairKey(i, j), p);
+    return p;
+  };
+  edges.sort((e, f) => f.p - e.p || e.i - f.i || e.j - f.j);
+  const groupOf = Int32Array.from({ length: people.length }, (_, i) => i);
+  const members = new Map<number, number[]>();
+  const weakest = new Map<number, number>();
+  const cut = logit(groupAgreement);
+  const membersOf = (g: number) => members.get(g) ?? [g];
+  /** Mean log-odds of the crosswise pairs of two groups. */
+  const linkage = (g: number[], h: number[]) => {
+    let sum = 0;
+    for (const x of g) for (const y of h) sum += logit(own(x, y));
+    return sum / (g.length * h.length);
+  };
+  const join = (gi: number, gj: number, p: number) => {
+    const a = membersOf(gi);
+    const b = membersOf(gj);
+    const [keep, gone, joined] = a.length >= b.length ? [gi, gj, a.concat(b)] : [gj, gi, b.concat(a)];
+    for (const x of membersOf(gone)) groupOf[x] = keep;
+    members.delete(gone);
+    members.set(keep, joined);
+    weakest.set(keep, Math.min(weakest.get(gi) ?? 1, weakest.get(gj) ?? 1, p));
+  };
+  const weak = people.map((q) => q.birth.month === null || q.birth.day === null || q.birth.estimated);
+
+  // 1. Records with a full birth date, strongest pair first, groups agreeing on the whole.
+  for (const { i, j, p } of edges) {
+    if (weak[i] || weak[j]) continue;
+    const gi = groupOf[i] ?? i;
+    const gj = groupOf[j] ?? j;
+    if (gi === gj) continue;
+    const a = membersOf(gi);
+    const b = membersOf(gj);
+    if (a.length + b.length > largestGroup || linkage(a, b) < cut) continue;
+    join(gi, gj, p);
   }
-  for (const [root, members] of groups) {
-    if (members.length < 3 || members.length > largestGroup) continue;
-    for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) {
-        const x = index.people[members[i] ?? 0];
-        const y = index.people[members[j] ?? 0];
+
+  // 2. Records with only a year or no birth date, each to the one person it fits best, when no
+  //    namesake fits nearly as well: it may be either Natalia Popa born in 1981, so neither.
+  const pending = people.map((_, i) => i).filter((i) => weak[i] && (best[i] ?? 0) >= floor);
+  /** Log of the odds summed over the person's records, per record placed. */
+  const evidence = (g: number[], h: number[]) => {
+    let odds = 0;
+    for (const x of g)
+      for (const y of h) {
+        const q = Math.min(own(x, y), 1 - 1e-9);
+        odds += q / (1 - q);
+      }
+    return Math.log(odds / g.length);
+  };
+  pending.sort((x, y) => (best[y] ?? 0) - (best[x] ?? 0) || x - y);
+  const placed = new Uint8Array(people.length);
+  for (const w of pending) {
+    placed[w] = 1;
+    const self = groupOf[w] ?? w;
+    const candidates = new Set<number>();
+    for (const n of neighbours[w] ?? []) {
+      // A record not placed yet is no namesake of its own yet: it is placed after this one.
+      if (weak[n] && !placed[n] && (groupOf[n] ?? n) === n && !members.has(n)) continue;
+      const g = groupOf[n] ?? n;
+      if (g !== self) candidates.add(g);
+    }
+    const mine = membersOf(self);
+    let total = 1;
+    let chosen = -1;
+    let chosenLink = -Infinity;
+    for (const g of candidates) {
+      const link = evidence(mine, membersOf(g));
+      total += Math.exp(Math.min(link, 50));
+      if (link > chosenLink && mine.length + membersOf(g).length <= largestGroup) {
+        chosen = g;
+        chosenLink = link;
+      }
+    }
+    if (chosen === -1 || chosenLink < cut) continue;
+    const share = Math.exp(Math.min(chosenLink, 50)) / total;
+    if (share < placementShare) continue;
+    let strongest = 0;
+    for (const x of mine) for (const y of membersOf(chosen)) strongest = Math.max(strongest, own(x, y));
+    join(self, chosen, strongest);
+  }
+
+  // 3. Records with only a year or none that found no person: with each other.
+  for (const { i, j, p } of edges) {
+    if (!weak[i] || !weak[j]) continue;
+    const gi = groupOf[i] ?? i;
+    const gj = groupOf[j] ?? j;
+    if (gi === gj || members.has(gi) || members.has(gj)) continue;
+    if (linkage([i], [j]) < cut) continue;
+    join(gi, gj, p);
+  }
+  const pairs: MatchedPair[] = [];
+  for (const [group, list] of members) {
+    const link = weakest.get(group) ?? threshold;
+    for (let s = 0; s < list.length; s++) {
+      for (let t = s + 1; t < list.length; t++) {
+        const x = people[list[s] ?? 0];
+        const y = people[list[t] ?? 0];
         if (!x || !y || x.id === y.id) continue;
         const [a, b] = x.id < y.id ? [x.id, y.id] : [y.id, x.id];
-        if (direct.has(`${a}\u0000${b}`)) continue;
-        const own = scorePair(x, y, index.frequencies).probability;
-        if (own >= impliedMinimum) pairs.push({ a, b, score: Math.max(own, weakest.get(root) ?? threshold) });
+        const direct = own(list[s] ?? 0, list[t] ?? 0);
+        pairs.push({ a, b, score: direct >= threshold ? direct : Math.max(direct, link) });
       }
     }
   }

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, countDistinct, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/schema";
 import {
@@ -9,7 +9,7 @@ import {
 } from "../../testing/harness";
 import { alerts } from "../alerts/schema";
 import { cases } from "../cases/schema";
-import { backfillMatchKeys } from "./commands";
+import { backfillMatchKeysInBackground } from "./commands";
 import { matchRequests, personMatchKeys } from "./schema";
 
 let env: TestEnvironment;
@@ -187,17 +187,54 @@ describe("possible earlier records at registration", () => {
     expect(audited[0]?.detail).toMatchObject({ reference: earlier, decision: "share" });
   });
 
-  it("gives keys to persons registered without them", async () => {
-    const [row] = await env.ctx.db
-      .select({ personId: cases.personId })
-      .from(cases)
-      .where(eq(cases.reference, earlier));
-    await env.ctx.db.delete(personMatchKeys).where(eq(personMatchKeys.personId, row?.personId ?? ""));
-    // A new process backfills on its first look-up (a copy of the context stands for one here).
-    expect(await backfillMatchKeys({ ...env.ctx })).toBe(1);
+  it("gives keys to persons registered without them, in the background at start, in batches", async () => {
+    await env.ctx.db.delete(personMatchKeys);
+    const [{ n: persons } = { n: 0 }] = await env.ctx.db
+      .select({ n: countDistinct(cases.personId) })
+      .from(cases);
+    expect(persons).toBeGreaterThan(1);
+    const lines: { details: Record<string, unknown>; message: string }[] = [];
+    const log = {
+      info: (details: Record<string, unknown>, message: string) => lines.push({ details, message }),
+      error: (details: Record<string, unknown>, message: string) => lines.push({ details, message }),
+    };
+    // A new process (a copy of the context stands for one here), one person per batch.
+    const process = { ...env.ctx };
+    const running = backfillMatchKeysInBackground(process, log, 1);
+    expect(backfillMatchKeysInBackground(process, log, 1)).toBe(running);
+    // Look-ups do not wait and do not fail while it runs.
+    const during = await candidates(police, sameWoman);
+    expect(during.statusCode, during.body).toBe(200);
+    expect(await running).toBe(persons);
+
+    expect(lines[0]).toEqual({ details: { persons }, message: "matching keys backfill started" });
+    const progress = lines.filter((l) => l.message === "matching keys backfill progress");
+    expect(progress.map((l) => l.details)).toEqual(
+      Array.from({ length: persons }, (_, i) => ({ done: i + 1, of: persons })),
+    );
+    expect(lines.at(-1)).toMatchObject({
+      details: { done: persons },
+      message: "matching keys backfill finished",
+    });
+    const logged = JSON.stringify(lines);
+    expect(logged).not.toContain(earlier);
+    expect(logged).not.toMatch(/Iuliia|Kovalenko|Юлія|19\d\d-/);
+
+    const [keyed] = await env.ctx.db
+      .select({ n: countDistinct(personMatchKeys.personId) })
+      .from(personMatchKeys);
+    expect(keyed?.n).toBe(persons);
     const response = await candidates(police, sameWoman);
     expect(
       response.json<{ candidates: { reference: string }[] }>().candidates.map((c) => c.reference),
     ).toEqual([earlier]);
+    // Nothing left: a later start logs nothing and does nothing.
+    const quiet: unknown[] = [];
+    const none = await backfillMatchKeysInBackground(
+      { ...env.ctx },
+      { info: (d) => quiet.push(d), error: (d) => quiet.push(d) },
+    );
+    expect(none).toBe(0);
+    expect(quiet).toEqual([]);
   });
 });

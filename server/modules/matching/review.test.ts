@@ -24,9 +24,16 @@ interface Pair {
   score: number;
   reasons: string[];
 }
+interface Standing {
+  id: string;
+  earlier: { reference: string };
+  later: { reference: string };
+}
 interface Duplicates {
   pairs: Pair[];
-  merges: { id: string; earlier: { reference: string }; later: { reference: string } }[];
+  merges: Standing[];
+  dismissals: Standing[];
+  links: Standing[];
 }
 
 const register = async (
@@ -236,7 +243,7 @@ describe("the supervisors' duplicates review", () => {
     expect(await counts()).toEqual({ first: 6, again: 0 });
   });
 
-  it("refuses a merge into a person who is merged, until that merge is undone", async () => {
+  it("refuses to merge a person merged already elsewhere, until that merge is undone", async () => {
     const first = await decide(chief, "merge", "iuliia", "yulia");
     expect(first.statusCode).toBe(201);
     const chained = await decide(chief, "merge", "yulia", "maria");
@@ -246,6 +253,59 @@ describe("the supervisors' duplicates review", () => {
     expect((await env.as(chief, { method: "POST", url: `/api/matching/merges/${id}/undo` })).statusCode).toBe(
       204,
     );
+  });
+
+  it("chains merges (A into B, then B into C) and undoes them in either order", async () => {
+    const own = {
+      maria: await identityOf("maria"),
+      mariia: await identityOf("mariia"),
+      yulia: await identityOf("yulia"),
+    };
+    expect(new Set(Object.values(own)).size).toBe(3);
+    const undo = (id: string) => env.as(chief, { method: "POST", url: `/api/matching/merges/${id}/undo` });
+    const merge = async (a: string, b: string) => {
+      const response = await decide(chief, "merge", a, b);
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<{ id: string }>().id;
+    };
+
+    // Yulia (May) into Mariia (April), then Mariia into Maria (February): all three count as Maria.
+    const lower = await merge("mariia", "yulia");
+    const upper = await merge("maria", "mariia");
+    expect(await identityOf("mariia")).toBe(own.maria);
+    expect(await identityOf("yulia")).toBe(own.maria);
+    expect((await counts()).first).toBe(4);
+    expect((await decide(chief, "merge", "yulia", "maria")).json()).toMatchObject({
+      error: { code: "same_person_already" },
+    });
+    // A person merged already is not merged a second time elsewhere.
+    expect((await decide(chief, "merge", "iuliia", "yulia")).json()).toMatchObject({
+      error: { code: "already_merged" },
+    });
+    const list = await duplicates();
+    expect(pairOf(list, "maria", "mariia")).toBeUndefined();
+    expect(list.merges.map((m) => m.id).sort()).toEqual([lower, upper].sort());
+
+    // The lower merge undone first: Yulia is herself again, Mariia still counts as Maria.
+    expect((await undo(lower)).statusCode).toBe(204);
+    expect(await identityOf("yulia")).toBe(own.yulia);
+    expect(await identityOf("mariia")).toBe(own.maria);
+    expect((await counts()).first).toBe(5);
+
+    // Merged again, into Mariia, she counts as Maria through her; then the upper merge undone first.
+    const again = await merge("mariia", "yulia");
+    expect(await identityOf("yulia")).toBe(own.maria);
+    expect((await undo(upper)).statusCode).toBe(204);
+    expect(await identityOf("mariia")).toBe(own.mariia);
+    expect(await identityOf("yulia")).toBe(own.mariia);
+    expect((await counts()).first).toBe(5);
+    expect((await undo(again)).statusCode).toBe(204);
+    expect(own).toEqual({
+      maria: await identityOf("maria"),
+      mariia: await identityOf("mariia"),
+      yulia: await identityOf("yulia"),
+    });
+    expect(await counts()).toEqual({ first: 6, again: 0 });
   });
 
   it("keeps 'not the same person' so the pair is not proposed again", async () => {
@@ -259,6 +319,29 @@ describe("the supervisors' duplicates review", () => {
       .from(auditEvents)
       .where(eq(auditEvents.action, "matching.dismiss"));
     expect(audited?.caseId).toBe((await personOf("mariia")).id);
+  });
+
+  it("undoes 'not the same person', audited, so the pair is proposed again", async () => {
+    const [dismissal] = (await duplicates()).dismissals;
+    expect(dismissal).toMatchObject({ earlier: { reference: ref.maria }, later: { reference: ref.mariia } });
+    const undo = (session: Session) =>
+      env.as(session, { method: "POST", url: `/api/matching/dismissals/${dismissal?.id}/undo` });
+    expect((await undo(investigator)).statusCode).toBe(403);
+    expect((await undo(shelterChief)).statusCode).toBe(404);
+    expect((await undo(chief)).statusCode).toBe(204);
+    expect((await undo(chief)).statusCode).toBe(404);
+    const list = await duplicates();
+    expect(list.dismissals).toEqual([]);
+    expect(pairOf(list, "maria", "mariia")).toBeDefined();
+    const audited = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "matching.dismiss_undo"));
+    expect(audited.map((a) => [a.entityId, a.caseId])).toEqual([
+      [dismissal?.id, (await personOf("mariia")).id],
+    ]);
+    // Decided again afterwards.
+    expect((await decide(chief, "dismiss", "maria", "mariia")).statusCode).toBe(204);
   });
 
   it("links a re-trafficking case to the earlier one, shown on both cases to their teams", async () => {
@@ -288,5 +371,28 @@ describe("the supervisors' duplicates review", () => {
       .from(auditEvents)
       .where(eq(auditEvents.action, "matching.link"));
     expect(audited?.detail).toMatchObject({ kind: "re_trafficking", earlierReference: ref.iuliia });
+  });
+
+  it("undoes a re-trafficking link, audited, on both cases", async () => {
+    const [link] = (await duplicates()).links;
+    expect(link).toMatchObject({ earlier: { reference: ref.iuliia }, later: { reference: ref.yulia } });
+    const undo = (session: Session) =>
+      env.as(session, { method: "POST", url: `/api/matching/links/${link?.id}/undo` });
+    expect((await undo(investigator)).statusCode).toBe(403);
+    expect((await undo(shelterChief)).statusCode).toBe(404);
+    expect((await undo(chief)).statusCode).toBe(204);
+    expect((await undo(chief)).statusCode).toBe(404);
+    for (const name of ["iuliia", "yulia"])
+      expect(
+        (await env.as(investigator, { method: "GET", url: `/api/cases/${ref[name]}/links` })).json(),
+      ).toEqual([]);
+    expect((await duplicates()).links).toEqual([]);
+    expect(pairOf(await duplicates(), "iuliia", "yulia")).toBeDefined();
+    const [audited] = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "matching.link_undo"));
+    expect(audited).toMatchObject({ entityId: link?.id, caseId: (await personOf("yulia")).id });
+    expect(audited?.detail).toMatchObject({ kind: "re_trafficking" });
   });
 });

@@ -5,9 +5,11 @@
  *
  * Three decisions, each one transaction with its audit row:
  *   - same person: a reversible merge. No record moves; statistics count the later person under
- *     the earlier person's identity key while the merge stands (statistics_person_identities);
- *   - not the same person: kept, so the pair is not proposed again;
- *   - re-trafficked: the later case is linked to the earlier one, shown on both cases.
+ *     the identity key of the person the earlier one counts as, while the merge stands
+ *     (statistics_person_identities). Merges chain (A into B, then B into C) and undo in any order;
+ *   - not the same person: kept, so the pair is not proposed again; can be undone;
+ *   - re-trafficked: the later case is linked to the earlier one, shown on both cases; can be
+ *     undone. Undoing a dismissal or a link removes it; its audit rows keep the history.
  */
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -15,12 +17,12 @@ import type { MatchReason } from "../../../shared/matching";
 import { type Actor, auditActor, hasRole } from "../../platform/auth/actor";
 import { recordAudit } from "../../platform/audit/audit";
 import type { AppContext } from "../../platform/context";
-import type { Tx } from "../../platform/db/types";
+import type { Queryable, Tx } from "../../platform/db/types";
 import { Conflict, Forbidden, Invalid, NotFound } from "../../platform/errors";
 import { cases, caseTeam, persons } from "../cases/schema";
 import { visibleCase } from "../cases/queries";
 import { statisticsPersonIdentities } from "../statistics/schema";
-import { backfillMatchKeys, candidateThreshold, openIdentity } from "./commands";
+import { candidateThreshold, openIdentity } from "./commands";
 import { preparedIdentity } from "./keys";
 import { scorePair, type NameFrequencies } from "./score";
 import { caseLinks, duplicateDismissals, personMatchKeys, personMerges } from "./schema";
@@ -50,6 +52,14 @@ export interface StandingMerge {
   decidedAt: string;
 }
 
+/** A standing "not the same person" or re-trafficking link the agency may undo. */
+export interface StandingDecision {
+  id: string;
+  earlier: ReviewCase;
+  later: ReviewCase;
+  decidedAt: string;
+}
+
 /** The earlier of two cases: identified first, then registered first. */
 function ordered<T extends { identificationDate: string; createdAt: Date; id: string }>(a: T, b: T): [T, T] {
   const key = (c: T) => `${c.identificationDate}|${c.createdAt.toISOString()}|${c.id}`;
@@ -63,9 +73,13 @@ const uuidBytes = (id: string) => Buffer.from(id.replace(/-/g, ""), "hex");
 export async function listDuplicates(
   ctx: AppContext,
   actor: Actor,
-): Promise<{ pairs: DuplicatePair[]; merges: StandingMerge[] }> {
+): Promise<{
+  pairs: DuplicatePair[];
+  merges: StandingMerge[];
+  dismissals: StandingDecision[];
+  links: StandingDecision[];
+}> {
   if (!mayReviewDuplicates(actor)) throw new Forbidden();
-  await backfillMatchKeys(ctx);
   const now = ctx.now();
 
   const teamCases = await ctx.db
@@ -119,10 +133,7 @@ export async function listDuplicates(
     involved.length === 0
       ? [[], [], []]
       : await Promise.all([
-          ctx.db
-            .select({ a: personMerges.personId, b: personMerges.intoPersonId })
-            .from(personMerges)
-            .where(and(isNull(personMerges.undoneAt), inArray(personMerges.personId, involved))),
+          mergeChains(ctx.db, involved),
           ctx.db
             .select({ a: duplicateDismissals.firstCaseId, b: duplicateDismissals.secondCaseId })
             .from(duplicateDismissals)
@@ -135,7 +146,8 @@ export async function listDuplicates(
             .where(inArray(cases.personId, involved)),
         ]);
   const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-  const mergedPersons = new Set(merged.map((m) => pairKey(m.a, m.b)));
+  // Persons counted as one through a chain of merges (A into B, B into C) are not proposed.
+  const sameRoot = (a: string, b: string) => rootOf(a, merged) === rootOf(b, merged);
   const decidedCases = new Set([...dismissed, ...linked].map((d) => pairKey(d.a, d.b)));
 
   const personRows =
@@ -150,7 +162,7 @@ export async function listDuplicates(
 
   const pairs: DuplicatePair[] = [];
   for (const { a, b } of personPairs) {
-    if (mergedPersons.has(pairKey(a, b))) continue;
+    if (sameRoot(a, b)) continue;
     const pa = prepared.get(a);
     const pb = prepared.get(b);
     if (!pa || !pb) continue;
@@ -202,13 +214,55 @@ export async function listDuplicates(
   }
   merges.sort((x, y) => y.decidedAt.localeCompare(x.decidedAt));
 
+  // Standing dismissals and links whose two cases the agency works on: the ones it may undo.
+  const teamIds = teamCases.map((c) => c.id);
+  const [dismissalRows, linkRows] =
+    teamIds.length < 2
+      ? [[], []]
+      : await Promise.all([
+          ctx.db
+            .select()
+            .from(duplicateDismissals)
+            .where(
+              and(
+                inArray(duplicateDismissals.firstCaseId, teamIds),
+                inArray(duplicateDismissals.secondCaseId, teamIds),
+              ),
+            ),
+          ctx.db
+            .select()
+            .from(caseLinks)
+            .where(and(inArray(caseLinks.caseId, teamIds), inArray(caseLinks.earlierCaseId, teamIds))),
+        ]);
+  const standing = (id: string, a: string, b: string, at: Date): StandingDecision | null => {
+    const x = byId.get(a);
+    const y = byId.get(b);
+    if (!x || !y) return null;
+    const [earlier, later] = ordered(x, y);
+    return {
+      id,
+      earlier: { reference: earlier.reference, identificationDate: earlier.identificationDate },
+      later: { reference: later.reference, identificationDate: later.identificationDate },
+      decidedAt: at.toISOString(),
+    };
+  };
+  const newestFirst = (x: StandingDecision, y: StandingDecision) => y.decidedAt.localeCompare(x.decidedAt);
+  const dismissals = dismissalRows
+    .map((d) => standing(d.id, d.firstCaseId, d.secondCaseId, d.decidedAt))
+    .filter((d): d is StandingDecision => d !== null)
+    .sort(newestFirst);
+  const links = linkRows
+    .map((l) => standing(l.id, l.caseId, l.earlierCaseId, l.linkedAt))
+    .filter((l): l is StandingDecision => l !== null)
+    .sort(newestFirst);
+
   await ctx.db.transaction(async (tx) => {
     await recordAudit(tx, auditActor(actor), {
       action: "matching.duplicates",
       detail: { compared: personPairs.length, proposed: Math.min(pairs.length, maxPairsShown) },
     });
   });
-  return { pairs: pairs.slice(0, maxPairsShown), merges };
+  return { pairs: pairs.slice(0, maxPairsShown), merges, dismissals, links };
 }
 
 /** The two cases of a decision, both on the actor's agency's team, the earlier first. */
@@ -220,20 +274,77 @@ async function casePair(ctx: AppContext, actor: Actor, references: readonly [str
   return ordered(a, b);
 }
 
-/** Locks nothing but reads the standing merges touching these persons inside the transaction. */
-async function standingMerges(tx: Tx, personIds: string[]) {
-  return tx
-    .select()
-    .from(personMerges)
-    .where(
-      and(
-        isNull(personMerges.undoneAt),
-        or(inArray(personMerges.personId, personIds), inArray(personMerges.intoPersonId, personIds)),
-      ),
-    );
+type MergeRow = typeof personMerges.$inferSelect;
+
+/**
+ * The standing merges of the chains these persons belong to (A merged into B, B into C): every
+ * standing merge reachable from them through either side.
+ */
+async function mergeChains(db: Queryable, personIds: readonly string[]): Promise<MergeRow[]> {
+  const found = new Map<string, MergeRow>();
+  const seen = new Set(personIds);
+  let frontier = [...personIds];
+  while (frontier.length > 0) {
+    const rows = await db
+      .select()
+      .from(personMerges)
+      .where(
+        and(
+          isNull(personMerges.undoneAt),
+          or(inArray(personMerges.personId, frontier), inArray(personMerges.intoPersonId, frontier)),
+        ),
+      );
+    frontier = [];
+    for (const m of rows) {
+      found.set(m.id, m);
+      for (const p of [m.personId, m.intoPersonId])
+        if (!seen.has(p)) {
+          seen.add(p);
+          frontier.push(p);
+        }
+    }
+  }
+  return [...found.values()];
 }
 
-/** "Same person": the later case's person is recorded as the earlier case's person. */
+/** The person a person counts as: the end of its chain of standing merges. */
+function rootOf(personId: string, merges: readonly MergeRow[]): string {
+  const into = new Map(merges.map((m) => [m.personId, m.intoPersonId]));
+  let at = personId;
+  for (let steps = 0; steps <= merges.length; steps++) {
+    const next = into.get(at);
+    if (next === undefined) return at;
+    at = next;
+  }
+  return at;
+}
+
+/** The person and everyone merged into it, directly or through others. */
+function mergedInto(personId: string, merges: readonly MergeRow[]): string[] {
+  const all = [personId];
+  for (let i = 0; i < all.length; i++)
+    for (const m of merges) if (m.intoPersonId === all[i] && !all.includes(m.personId)) all.push(m.personId);
+  return all;
+}
+
+/** Sets the identity key the statistics count each of these persons by. */
+async function countAs(tx: Tx, personIds: readonly string[], key: Buffer, now: Date): Promise<void> {
+  for (const personId of personIds)
+    await tx
+      .insert(statisticsPersonIdentities)
+      .values({ personId, identityKey: key, derivedAt: now })
+      .onConflictDoUpdate({
+        target: statisticsPersonIdentities.personId,
+        set: { identityKey: key, derivedAt: now },
+      });
+}
+
+/**
+ * "Same person": the later case's person is recorded as the earlier case's person. Chains are
+ * kept: when the earlier person is itself merged into a third, the later person counts as that
+ * third; persons already merged into the later person follow it. A person merged already is not
+ * merged a second time (409 already_merged: undo that merge, or merge the person it counts as).
+ */
 export async function mergePersons(
   ctx: AppContext,
   actor: Actor,
@@ -243,27 +354,16 @@ export async function mergePersons(
   if (earlier.personId === later.personId) throw new Conflict("same_person_already");
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const standing = await standingMerges(tx, [earlier.personId, later.personId]);
-    if (standing.some((m) => m.personId === later.personId && m.intoPersonId === earlier.personId))
-      throw new Conflict("same_person_already");
-    // One level only: the later person is not already merged nor merged into, and the earlier
-    // person is not itself merged into a third; so an undo restores exactly what was there.
-    if (
-      standing.some(
-        (m) =>
-          m.personId === later.personId ||
-          m.intoPersonId === later.personId ||
-          m.personId === earlier.personId,
-      )
-    )
-      throw new Conflict("already_merged");
+    const chains = await mergeChains(tx, [earlier.personId, later.personId]);
+    const root = rootOf(earlier.personId, chains);
+    if (root === rootOf(later.personId, chains)) throw new Conflict("same_person_already");
+    if (chains.some((m) => m.personId === later.personId)) throw new Conflict("already_merged");
 
     const identities = await tx
       .select()
       .from(statisticsPersonIdentities)
-      .where(inArray(statisticsPersonIdentities.personId, [earlier.personId, later.personId]));
-    const into =
-      identities.find((i) => i.personId === earlier.personId)?.identityKey ?? uuidBytes(earlier.personId);
+      .where(inArray(statisticsPersonIdentities.personId, [root, later.personId]));
+    const into = identities.find((i) => i.personId === root)?.identityKey ?? uuidBytes(root);
     const own = identities.find((i) => i.personId === later.personId) ?? null;
 
     const [merge] = await tx
@@ -280,15 +380,7 @@ export async function mergePersons(
       })
       .returning({ id: personMerges.id });
     if (!merge) throw new Error("merge not stored");
-    if (own)
-      await tx
-        .update(statisticsPersonIdentities)
-        .set({ identityKey: into, derivedAt: now })
-        .where(eq(statisticsPersonIdentities.personId, later.personId));
-    else
-      await tx
-        .insert(statisticsPersonIdentities)
-        .values({ personId: later.personId, identityKey: into, derivedAt: now });
+    await countAs(tx, mergedInto(later.personId, chains), into, now);
     await recordAudit(tx, auditActor(actor), {
       action: "matching.merge",
       caseId: later.id,
@@ -300,7 +392,25 @@ export async function mergePersons(
   });
 }
 
-/** Undoes a standing merge: the later person counts under its own identity again. */
+/** Whether the actor's agency is on the team of both cases (else the decision is not its own). */
+async function onBothTeams(tx: Tx, actor: Actor, caseIds: readonly [string, string]): Promise<boolean> {
+  const memberships = await tx
+    .select({ caseId: caseTeam.caseId })
+    .from(caseTeam)
+    .where(
+      and(
+        inArray(caseTeam.caseId, [...caseIds]),
+        eq(caseTeam.agencyId, actor.agencyId),
+        isNull(caseTeam.removedAt),
+      ),
+    );
+  return new Set(memberships.map((m) => m.caseId)).size >= new Set(caseIds).size;
+}
+
+/**
+ * Undoes a standing merge: the later person counts under its own identity again, and so do the
+ * persons merged into it; merges above or below it in a chain stay. Any order is consistent.
+ */
 export async function undoMerge(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   if (!mayReviewDuplicates(actor)) throw new Forbidden();
   const now = ctx.now();
@@ -308,32 +418,21 @@ export async function undoMerge(ctx: AppContext, actor: Actor, id: string): Prom
     const [merge] = await tx.select().from(personMerges).where(eq(personMerges.id, id));
     if (!merge) throw new NotFound();
     // Only an agency on the team of both cases may see, and undo, the merge.
-    const memberships = await tx
-      .select({ caseId: caseTeam.caseId })
-      .from(caseTeam)
-      .where(
-        and(
-          inArray(caseTeam.caseId, [merge.caseId, merge.intoCaseId]),
-          eq(caseTeam.agencyId, actor.agencyId),
-          isNull(caseTeam.removedAt),
-        ),
-      );
-    if (new Set(memberships.map((m) => m.caseId)).size < 2) throw new NotFound();
+    if (!(await onBothTeams(tx, actor, [merge.caseId, merge.intoCaseId]))) throw new NotFound();
     if (merge.undoneAt) throw new Conflict("merge_undone");
 
     await tx
       .update(personMerges)
       .set({ undoneBy: actor.userId, undoneAt: now })
       .where(eq(personMerges.id, id));
-    if (merge.originalIdentityKey)
-      await tx
-        .update(statisticsPersonIdentities)
-        .set({ identityKey: merge.originalIdentityKey, derivedAt: now })
-        .where(eq(statisticsPersonIdentities.personId, merge.personId));
+    const chains = (await mergeChains(tx, [merge.personId])).filter((m) => m.id !== merge.id);
+    const followers = mergedInto(merge.personId, chains).filter((p) => p !== merge.personId);
+    if (merge.originalIdentityKey) await countAs(tx, [merge.personId], merge.originalIdentityKey, now);
     else
       await tx
         .delete(statisticsPersonIdentities)
         .where(eq(statisticsPersonIdentities.personId, merge.personId));
+    await countAs(tx, followers, merge.originalIdentityKey ?? uuidBytes(merge.personId), now);
     await recordAudit(tx, auditActor(actor), {
       action: "matching.merge_undo",
       caseId: merge.caseId,
@@ -397,6 +496,52 @@ export async function linkRetrafficking(
       entity: "case_link",
       entityId: row.id,
       detail: { kind: "re_trafficking", earlierCaseId: earlier.id, earlierReference: earlier.reference },
+    });
+  });
+}
+
+/** Undoes "not the same person": the pair may be proposed again. The audit row keeps the decision. */
+export async function undoDismissal(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  if (!mayReviewDuplicates(actor)) throw new Forbidden();
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(duplicateDismissals).where(eq(duplicateDismissals.id, id));
+    if (!row || !(await onBothTeams(tx, actor, [row.firstCaseId, row.secondCaseId]))) throw new NotFound();
+    const pair = await tx
+      .select({
+        id: cases.id,
+        identificationDate: cases.identificationDate,
+        createdAt: cases.createdAt,
+      })
+      .from(cases)
+      .where(inArray(cases.id, [row.firstCaseId, row.secondCaseId]));
+    const [first, second] = pair;
+    if (!first || !second) throw new NotFound();
+    // Filed under the later case, as the dismissal was.
+    const [earlier, later] = ordered(first, second);
+    await tx.delete(duplicateDismissals).where(eq(duplicateDismissals.id, id));
+    await recordAudit(tx, auditActor(actor), {
+      action: "matching.dismiss_undo",
+      caseId: later.id,
+      entity: "duplicate_dismissal",
+      entityId: row.id,
+      detail: { earlierCaseId: earlier.id, decidedAt: row.decidedAt.toISOString() },
+    });
+  });
+}
+
+/** Undoes a re-trafficking link: it no longer shows on either case. The audit row keeps it. */
+export async function undoLink(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  if (!mayReviewDuplicates(actor)) throw new Forbidden();
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(caseLinks).where(eq(caseLinks.id, id));
+    if (!row || !(await onBothTeams(tx, actor, [row.caseId, row.earlierCaseId]))) throw new NotFound();
+    await tx.delete(caseLinks).where(eq(caseLinks.id, id));
+    await recordAudit(tx, auditActor(actor), {
+      action: "matching.link_undo",
+      caseId: row.caseId,
+      entity: "case_link",
+      entityId: row.id,
+      detail: { kind: row.kind, earlierCaseId: row.earlierCaseId, linkedAt: row.linkedAt.toISOString() },
     });
   });
 }

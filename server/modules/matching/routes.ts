@@ -11,6 +11,8 @@ import {
   linkRetrafficking,
   listDuplicates,
   mergePersons,
+  undoDismissal,
+  undoLink,
   undoMerge,
 } from "./review";
 import { answerRequest, listIncomingRequests } from "./requests";
@@ -26,6 +28,12 @@ const candidatesOut = z.object({
 });
 
 const reviewCase = z.object({ reference: z.string(), identificationDate: z.string() });
+const standingDecision = z.object({
+  id: z.string(),
+  earlier: reviewCase,
+  later: reviewCase,
+  decidedAt: z.string(),
+});
 const duplicatesOut = z.object({
   pairs: z.array(
     z.object({
@@ -35,9 +43,9 @@ const duplicatesOut = z.object({
       reasons: z.array(z.enum(matchReasons)),
     }),
   ),
-  merges: z.array(
-    z.object({ id: z.string(), earlier: reviewCase, later: reviewCase, decidedAt: z.string() }),
-  ),
+  merges: z.array(standingDecision),
+  dismissals: z.array(standingDecision),
+  links: z.array(standingDecision),
 });
 /** The two cases of a decision, in either order: the server takes the earlier one first. */
 const pairIn = z.strictObject({
@@ -143,6 +151,25 @@ export function matchingRoutes(app: App, ctx: AppContext): void {
       return reply.status(204).send(null);
     },
   );
+
+  for (const [path, undo] of [
+    ["dismissals", undoDismissal],
+    ["links", undoLink],
+  ] as const)
+    app.post(
+      `/api/matching/${path}/:id/undo`,
+      {
+        schema: {
+          tags: ["matching"],
+          params: uuidParam,
+          response: { 204: z.null(), ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        await undo(ctx, actorOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
 
   app.post(
     "/api/matching/duplicates/dismiss",

@@ -10,7 +10,11 @@
  * three incomplete, a few per cent swapped or mistyped. u for an exact name is the frequency of
  * that name among the records compared (a shared "Ivanova" says less than a shared "Zghurska"),
  * smoothed towards 1 in 500 for small files; u for dates is the chance that two random birth dates
- * in a 45-year span agree that way.
+ * in a 45-year span agree that way. For a family name one letter off, or one part of a double
+ * name shared, u is also the name's own frequency (a long-tail name nearly equal is strong
+ * evidence, a common one nearly equal is not). Sex and citizenship: disagreeing is strong evidence
+ * against; agreeing adds almost nothing when the given name already says the sex (Tatiana) or the
+ * family name the country (Ciobanu), so that the same evidence is not counted twice.
  */
 import { compareBirthDates, type BirthDate, type DateAgreement } from "./dates";
 import { jaroWinkler, withinOneEdit } from "./jaro";
@@ -163,7 +167,8 @@ const nameLevels: Record<Exclude<NameAgreement, "missing">, { m: number; u: numb
   token: { m: 0.04, u: 0.0005 },
   close: { m: 0.06, u: 0.0015 },
   similar: { m: 0.03, u: 0.01 },
-  differs: { m: 0.004, u: 0.98 },
+  // Entirely different for one person: scripts, variants, nicknames and typos are the other levels.
+  differs: { m: 0.002, u: 0.98 },
 };
 
 const dateLevels: Record<DateAgreement, { m: number; u: number }> = {
@@ -205,10 +210,25 @@ export interface PairScore {
   reasons: Reason[];
 }
 
-function nameWeight(level: NameAgreement, share: () => number): number {
+function nameWeight(level: NameAgreement, share: () => number, nearShare?: () => number): number {
   if (level === "missing") return 0;
   const { m, u } = nameLevels[level];
-  return log2(m / (u ?? share()));
+  if (u === null) return log2(m / share());
+  // A family name from the long tail nearly equal, or one part of a double name equal: as rare as
+  // the name itself (a random record is seldom one letter from "Vlorilurushi"), never rarer.
+  if (nearShare && (level === "close" || level === "token")) return log2(m / Math.min(u, nearShare()));
+  return log2(m / u);
+}
+
+/**
+ * How often a random record's family name is near these: for one part of a double name, that
+ * part's share; for a name one letter apart, one and a half times the commoner's share (the name
+ * itself and its few misspellings).
+ */
+function nearFamilyShare(frequencies: NameFrequencies, a: PreparedPerson, b: PreparedPerson): number {
+  const shared = a.familyTokens.filter((t) => b.familyTokens.includes(t));
+  if (shared.length > 0) return Math.max(...shared.map((t) => familyShare(frequencies, t)));
+  return 1.5 * Math.max(familyShare(frequencies, a.familyPhon), familyShare(frequencies, b.familyPhon));
 }
 
 /** Below this many records of a citizenship, its given-name counts say too little. */
@@ -261,8 +281,11 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson, frequencies: Nam
   );
   const sameCountry = a.citizenship !== null && a.citizenship === b.citizenship ? a.citizenship : null;
   let nameBits =
-    nameWeight(family, () => familyShare(frequencies, a.familyPhon)) +
-    nameWeight(given, () => givenShare(frequencies, a.givenPhon, sameCountry));
+    nameWeight(
+      family,
+      () => familyShare(frequencies, a.familyPhon),
+      () => nearFamilyShare(frequencies, a, b),
+    ) + nameWeight(given, () => givenShare(frequencies, a.givenPhon, sameCountry));
   let familyLevel = family;
   let givenLevel = given;
   let swapped = false;
@@ -306,9 +329,12 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson, frequencies: Nam
   const reasons: Reason[] = [`family.${familyLevel}`, `given.${givenLevel}`];
   if (swapped) reasons.push("names.swapped");
   reasons.push(`birth.${dateLevel}`);
+  const givenAgrees = givenLevel === "exact" || givenLevel === "phonetic" || givenLevel === "variant";
+  const familyAgrees = familyLevel === "exact" || familyLevel === "phonetic";
   if (a.sex && b.sex) {
     if (a.sex === b.sex) {
-      weight += log2(0.98 / 0.5);
+      // A given name already says the sex (Tatiana is a woman): agreeing then adds almost nothing.
+      weight += givenAgrees ? log2(0.98 / 0.95) : log2(0.98 / 0.5);
       reasons.push("sex.equal");
     } else {
       weight += log2(0.01 / 0.5);
@@ -318,7 +344,7 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson, frequencies: Nam
   if (a.citizenship && b.citizenship) {
     if (a.citizenship === b.citizenship) {
       // Names already say much of the country (Krasniqi is Kosovar), so agreeing adds little.
-      weight += log2(0.93 / 0.5);
+      weight += familyAgrees ? log2(0.93 / 0.9) : log2(0.93 / 0.5);
       reasons.push("citizenship.equal");
     } else {
       weight += log2(0.07 / 0.85);

@@ -125,6 +125,99 @@ describe("matching a file", () => {
   });
 });
 
+describe("evidence that is not counted twice, and rare names", () => {
+  it("a shared given name already says the sex, a shared family name the country", () => {
+    const a = person("a", "Tatiana", "Ciobanu", "", "F", "MD");
+    const withBoth = score(a, person("b", "Tatiana", "Ciobanu", "", "F", "MD"));
+    const withNeither = score(a, person("b", "Tatiana", "Ciobanu", "", null, null));
+    expect(withBoth.reasons).toContain("sex.equal");
+    expect(withBoth.weight - withNeither.weight).toBeGreaterThan(0);
+    expect(withBoth.weight - withNeither.weight).toBeLessThan(0.2);
+    // Without the given name's help, a sex agreeing is worth about a bit.
+    const other = score(
+      person("a", "Tatiana", "Ciobanu", "", "F", "MD"),
+      person("b", "Tanea", "Ciobanu", "", "F", "MD"),
+    );
+    const otherNoSex = score(
+      person("a", "Tatiana", "Ciobanu", "", "F", "MD"),
+      person("b", "Tanea", "Ciobanu", "", null, "MD"),
+    );
+    expect(other.weight - otherNoSex.weight).toBeGreaterThan(0.9);
+  });
+  it("a rare family name one letter off says more than a common one one letter off", () => {
+    const common = Array.from({ length: 60 }, (_, i) =>
+      preparePerson(person(`c${i}`, "Elena", "Popescu", `19${70 + (i % 30)}`, "F", "MD")),
+    );
+    // Among 10,000 records, where a name borne once is rare indeed.
+    const large = Array.from({ length: 10_000 }, (_, i) =>
+      preparePerson(person(`l${i}`, "Ana", `Family${i}`, "", "F", "MD")),
+    );
+    const scoreIn = (a: PersonRecord, b: PersonRecord) => {
+      const pa = preparePerson(a);
+      const pb = preparePerson(b);
+      return scorePair(pa, pb, countNames([...large, ...common, pa, pb]));
+    };
+    const rare = scoreIn(
+      person("a", "Klea", "Vlorilurushi", "", "F", "AL"),
+      person("b", "Klea", "Vlorilurushu", "", "F", "AL"),
+    );
+    const frequent = scoreIn(
+      person("a", "Klea", "Popescu", "", "F", "AL"),
+      person("b", "Klea", "Popescy", "", "F", "AL"),
+    );
+    expect(rare.reasons).toContain("family.close");
+    expect(frequent.reasons).toContain("family.close");
+    expect(rare.weight - frequent.weight).toBeGreaterThan(1);
+  });
+});
+
+describe("grouping records into persons", () => {
+  // A file of some size, so that "Natalia" is as common as in the region and "Popa" is not rare.
+  const file = Array.from({ length: 2000 }, (_, i) =>
+    person(
+      `f${i}`,
+      ["Maria", "Elena", "Natalia", "Olga", "Ana"][i % 5] ?? "",
+      `Family${i}`,
+      `19${70 + (i % 30)}`,
+      "F",
+      "MD",
+    ),
+  );
+  const popa = (id: string, birth: string) => person(id, "Natalia", "Popa", birth, "F", "MD");
+  const pairsAmong = (records: PersonRecord[]) =>
+    matchRecords([...file, ...records])
+      .filter((p) => !p.a.startsWith("f") && !p.b.startsWith("f"))
+      .map((p) => [p.a, p.b]);
+
+  it("does not chain two namesakes born years apart through a record without a date", () => {
+    const pairs = pairsAmong([popa("a", "1981-06-28"), popa("b", "1970-02-10"), popa("m", "")]);
+    expect(pairs).not.toContainEqual(["a", "b"]);
+    expect(pairs.length).toBeLessThanOrEqual(1);
+  });
+  it("places a record without a date with nobody when it fits many namesakes", () => {
+    const namesakes = [
+      popa("a", "1981-06-28"),
+      popa("b", "1970-02-10"),
+      popa("c", "1990-09-01"),
+      popa("d", "1975-11-23"),
+    ];
+    expect(pairsAmong([...namesakes, popa("m", "")])).toEqual([]);
+  });
+  it("places a record without a date with the one person of that name", () => {
+    expect(
+      pairsAmong([
+        popa("a", "1981-06-28"),
+        person("b", "Наталья", "Попа", "1981-06-28", "F", "MD"),
+        popa("m", ""),
+      ]),
+    ).toEqual([
+      ["a", "b"],
+      ["a", "m"],
+      ["b", "m"],
+    ]);
+  });
+});
+
 describe("counting distinct people", () => {
   it("counts records of one person once, however they are written", () => {
     const records = [

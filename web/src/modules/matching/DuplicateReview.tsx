@@ -19,7 +19,8 @@ interface DuplicatePair {
   score: number;
   reasons: MatchReason[];
 }
-interface StandingMerge {
+/** A standing decision the agency may undo: a merge, a "not the same person", a re-trafficking link. */
+interface StandingDecision {
   id: string;
   earlier: ReviewCase;
   later: ReviewCase;
@@ -27,8 +28,23 @@ interface StandingMerge {
 }
 interface Duplicates {
   pairs: DuplicatePair[];
-  merges: StandingMerge[];
+  merges: StandingDecision[];
+  dismissals: StandingDecision[];
+  links: StandingDecision[];
 }
+
+/** Each kind of standing decision: its undo path, section title, sentence and test ids. */
+const standingKinds = [
+  { list: "merges", path: "merges", title: "merges", verb: "mergedInto", testId: "person-merge" },
+  {
+    list: "dismissals",
+    path: "dismissals",
+    title: "dismissals",
+    verb: "dismissedFrom",
+    testId: "duplicate-dismissal",
+  },
+  { list: "links", path: "links", title: "links", verb: "linkedTo", testId: "case-link-decision" },
+] as const;
 
 type Decision = "merge" | "dismiss" | "link";
 
@@ -68,12 +84,12 @@ export function DuplicateReview() {
         references: [pair.earlier.reference, pair.later.reference],
       }),
     );
-  const undo = (merge: StandingMerge) =>
-    run(merge.id, () => api.post(`/api/matching/merges/${encodeURIComponent(merge.id)}/undo`, {}));
+  const undo = (path: string, decision: StandingDecision) =>
+    run(decision.id, () => api.post(`/api/matching/${path}/${encodeURIComponent(decision.id)}/undo`, {}));
 
   if (list.error) return <ErrorNotice error={list.error} onRetry={list.reload} />;
   if (!list.data) return <Loading />;
-  const { pairs, merges } = list.data;
+  const { pairs } = list.data;
   return (
     <Stack gap="md" data-testid="duplicate-review">
       <Title order={3}>{t("matching.review.title")}</Title>
@@ -153,36 +169,40 @@ export function DuplicateReview() {
           })}
         </SimpleGrid>
       )}
-      {merges.length > 0 && (
-        <Stack gap="xs">
-          <Title order={4}>{t("matching.review.merges")}</Title>
-          {merges.map((merge) => (
-            <Card
-              withBorder
-              key={merge.id}
-              data-testid="person-merge"
-              data-earlier={merge.earlier.reference}
-              data-later={merge.later.reference}
-            >
-              <Group gap="xs" justify="space-between">
-                <Text size="sm">
-                  <CaseRef item={merge.later} /> {t("matching.review.mergedInto")}{" "}
-                  <CaseRef item={merge.earlier} /> · {dateTime(merge.decidedAt)}
-                </Text>
-                <Button
-                  size="xs"
-                  variant="default"
-                  loading={busy === merge.id}
-                  onClick={() => void undo(merge)}
-                  data-testid="person-merge-undo"
-                >
-                  {t("matching.review.undo")}
-                </Button>
-              </Group>
-            </Card>
-          ))}
-        </Stack>
-      )}
+      {standingKinds.map((kind) => {
+        const decisions = list.data?.[kind.list] ?? [];
+        if (decisions.length === 0) return null;
+        return (
+          <Stack gap="xs" key={kind.list}>
+            <Title order={4}>{t(`matching.review.standing.${kind.title}`)}</Title>
+            {decisions.map((decision) => (
+              <Card
+                withBorder
+                key={decision.id}
+                data-testid={kind.testId}
+                data-earlier={decision.earlier.reference}
+                data-later={decision.later.reference}
+              >
+                <Group gap="xs" justify="space-between">
+                  <Text size="sm">
+                    <CaseRef item={decision.later} /> {t(`matching.review.${kind.verb}`)}{" "}
+                    <CaseRef item={decision.earlier} /> · {dateTime(decision.decidedAt)}
+                  </Text>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    loading={busy === decision.id}
+                    onClick={() => void undo(kind.path, decision)}
+                    data-testid={`${kind.testId}-undo`}
+                  >
+                    {t("matching.review.undo")}
+                  </Button>
+                </Group>
+              </Card>
+            ))}
+          </Stack>
+        );
+      })}
     </Stack>
   );
 }
