@@ -1,5 +1,6 @@
 import { alertsMessages } from "./messages/alerts";
 import { assistanceMessages } from "./messages/assistance";
+import { breakglassMessages } from "./messages/breakglass";
 import { childrenMessages } from "./messages/children";
 import { coordinationMessages } from "./messages/coordination";
 import { futureMessages } from "./messages/future";
@@ -13,6 +14,7 @@ import { intelligenceMessages } from "./messages/intelligence";
 import { matchingMessages } from "./messages/matching";
 import { hotlineMessages } from "./messages/hotline";
 import { statisticsMessages } from "./messages/statistics";
+import { retentionMessages } from "./messages/retention";
 import type { Language } from "./roles";
 
 /**
@@ -86,10 +88,12 @@ export const errorCodes = [
   ...operationsMessages.codes,
   ...sheltersMessages.codes,
   ...statisticsMessages.codes,
+  ...retentionMessages.codes,
   ...justiceMessages.codes,
   ...intelligenceMessages.codes,
   ...matchingMessages.codes,
   ...hotlineMessages.codes,
+  ...breakglassMessages.codes,
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -270,9 +274,11 @@ function merged(language: Language): Record<ErrorCode, string> {
     ...operationsMessages.messages[language],
     ...sheltersMessages.messages[language],
     ...hotlineMessages.messages[language],
+    ...breakglassMessages.messages[language],
     ...intelligenceMessages.messages[language],
     ...matchingMessages.messages[language],
     ...statisticsMessages.messages[language],
+    ...retentionMessages.messages[language],
   };
 }
 

@@ -29,6 +29,8 @@ import { ProceedingPage } from "./modules/justice/ProceedingPage";
 import { IntelligencePage } from "./modules/intelligence/IntelligencePage";
 import { DuplicatesPage } from "./modules/matching/DuplicatesPage";
 import { HotlinePage } from "./modules/hotline/HotlinePage";
+import { BreakGlassPage } from "./modules/breakglass/BreakGlassPage";
+import { RetentionPage } from "./modules/retention/RetentionPage";
 
 export function App() {
   const { state } = useAuth();
@@ -84,6 +86,8 @@ const guardedPages: { path: string; page: NavigationName; element: ReactNode }[]
   { path: "/duplicates", page: "duplicates", element: <DuplicatesPage /> },
   { path: "/hotline", page: "hotline", element: <HotlinePage /> },
   { path: "/audit", page: "audit", element: <AuditPage /> },
+  { path: "/break-glass", page: "breakglass", element: <BreakGlassPage /> },
+  { path: "/retention", page: "retention", element: <RetentionPage /> },
   { path: "/admin", page: "admin", element: <AdminPage /> },
 ];
 

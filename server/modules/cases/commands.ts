@@ -190,7 +190,8 @@ export async function addTeamAgency(
   input: { agencyId: string; scopes: CaseScope[] },
 ): Promise<void> {
   const found = await visibleCase(ctx, actor, reference);
-  if (!mayAddTeamAgency(actor)) throw new Forbidden();
+  // Emergency access lets one person see the case; it never widens the team (server/modules/breakglass).
+  if (!mayAddTeamAgency(actor) || found.breakGlass) throw new Forbidden();
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     const [agency] = await tx

@@ -6,6 +6,9 @@ import type { AppContext } from "../../platform/context";
 import type { Queryable } from "../../platform/db/types";
 import { Forbidden, NotFound } from "../../platform/errors";
 import { agencies } from "../agencies/schema";
+import { orErased } from "../retention/erased";
+import { breakGlassCase } from "../breakglass/access";
+import { breakGlassScopes } from "../breakglass/rules";
 import { mayAddTeamAgency, maySeeCircumstances, maySeeIdentity, mayWorkOnCases } from "./policy";
 import { presentCaseSummary } from "./presenter";
 import { nameTokens } from "./rules";
@@ -25,8 +28,11 @@ export async function visibleCase(ctx: AppContext, actor: Actor, reference: stri
     .from(cases)
     .innerJoin(caseTeam, activeMembership(actor))
     .where(eq(cases.reference, reference));
-  if (!row) throw new NotFound();
-  return { ...row.case, scopes: row.scopes };
+  if (row) return { ...row.case, scopes: row.scopes, breakGlass: null };
+  // Emergency access outside the team: identity only, every use audited (server/modules/breakglass).
+  const emergency = await breakGlassCase(ctx, actor, reference);
+  if (!emergency) throw new NotFound();
+  return { ...emergency.case, scopes: [...breakGlassScopes], breakGlass: emergency.grant };
 }
 
 export interface CaseFilters {
@@ -130,7 +136,9 @@ export async function getCase(ctx: AppContext, actor: Actor, reference: string) 
   const seeIdentity = maySeeIdentity(actor, found.scopes);
   const seeCircumstances = maySeeCircumstances(actor, found.scopes);
   const open = async (table: string, recordId: string, field: string, sealed: Buffer | null) =>
-    sealed ? ctx.keyring.openText(ctx.db, person.dataKeyId, { table, recordId, field }, sealed) : null;
+    sealed
+      ? orErased(ctx.keyring.openText(ctx.db, person.dataKeyId, { table, recordId, field }, sealed))
+      : null;
 
   const identity = seeIdentity
     ? {
@@ -159,7 +167,11 @@ export async function getCase(ctx: AppContext, actor: Actor, reference: string) 
         caseId: found.id,
         entity: "case",
         entityId: reference,
-        detail: { reference, fields: fieldsRead },
+        detail: {
+          reference,
+          fields: fieldsRead,
+          ...(found.breakGlass ? { breakGlass: found.breakGlass.id } : {}),
+        },
       }),
     );
   }
@@ -183,7 +195,7 @@ export async function getCase(ctx: AppContext, actor: Actor, reference: string) 
     permissions: {
       canSeeIdentity: seeIdentity,
       canSeeCircumstances: seeCircumstances,
-      canAddAgency: mayAddTeamAgency(actor),
+      canAddAgency: mayAddTeamAgency(actor) && !found.breakGlass,
     },
   };
 }

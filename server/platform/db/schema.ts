@@ -21,3 +21,5 @@ export * from "../../modules/intelligence/schema";
 export * from "../../modules/matching/schema";
 export * from "../../modules/hotline/schema";
 export * from "../../modules/statistics/schema";
+export * from "../../modules/breakglass/schema";
+export * from "../../modules/retention/schema";

@@ -46,9 +46,15 @@ import matchingSr from "../modules/matching/locales/sr.json";
 import hotlineEn from "../modules/hotline/locales/en.json";
 import hotlineSq from "../modules/hotline/locales/sq.json";
 import hotlineSr from "../modules/hotline/locales/sr.json";
+import breakglassEn from "../modules/breakglass/locales/en.json";
+import breakglassSq from "../modules/breakglass/locales/sq.json";
+import breakglassSr from "../modules/breakglass/locales/sr.json";
 import statisticsEn from "../modules/statistics/locales/en.json";
 import statisticsSq from "../modules/statistics/locales/sq.json";
 import statisticsSr from "../modules/statistics/locales/sr.json";
+import retentionEn from "../modules/retention/locales/en.json";
+import retentionSq from "../modules/retention/locales/sq.json";
+import retentionSr from "../modules/retention/locales/sr.json";
 import timelineEn from "../modules/timeline/locales/en.json";
 import timelineSq from "../modules/timeline/locales/sq.json";
 import timelineSr from "../modules/timeline/locales/sr.json";
@@ -70,8 +76,10 @@ const en = {
   ...intelligenceEn,
   ...matchingEn,
   ...hotlineEn,
+  ...breakglassEn,
   ...statisticsEn,
   ...timelineEn,
+  ...retentionEn,
 };
 const sq = {
   ...coreSq,
@@ -89,8 +97,10 @@ const sq = {
   ...intelligenceSq,
   ...matchingSq,
   ...hotlineSq,
+  ...breakglassSq,
   ...statisticsSq,
   ...timelineSq,
+  ...retentionSq,
 };
 const sr = {
   ...coreSr,
@@ -108,8 +118,10 @@ const sr = {
   ...intelligenceSr,
   ...matchingSr,
   ...hotlineSr,
+  ...breakglassSr,
   ...statisticsSr,
   ...timelineSr,
+  ...retentionSr,
 };
 
 export type Translation = typeof en;

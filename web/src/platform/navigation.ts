@@ -16,6 +16,8 @@ export type NavigationName =
   | "duplicates"
   | "hotline"
   | "audit"
+  | "breakglass"
+  | "retention"
   | "admin"
   | "profile";
 
@@ -66,6 +68,13 @@ export const mayOpen = {
   hotline: (roles: readonly Role[]) =>
     holds(roles, ["hotline_operator", "police_investigator", "supervisor", "coordinator"]),
   audit: (roles: readonly Role[]) => holds(roles, auditRoles),
+  // Emergency access: auditors list it; front-line roles ask for it (the agency is checked below).
+  breakglass: (roles: readonly Role[]) =>
+    holds(roles, auditRoles) ||
+    (holds(roles, ["police_investigator", "case_worker", "supervisor"]) &&
+      !holds(roles, ["system_admin", "coordinator", "hotline_operator"])),
+  // Records due for erasure: the supervisors who decide; legal holds: prosecutors too.
+  retention: (roles: readonly Role[]) => holds(roles, ["supervisor", "prosecutor"]),
   admin: (roles: readonly Role[]) => holds(roles, adminRoles),
   profile: () => true,
 } satisfies Record<NavigationName, (roles: readonly Role[]) => boolean>;
@@ -86,6 +95,8 @@ const items: NavigationItem[] = [
   { name: "duplicates", path: "/duplicates" },
   { name: "hotline", path: "/hotline" },
   { name: "audit", path: "/audit" },
+  { name: "breakglass", path: "/break-glass" },
+  { name: "retention", path: "/retention" },
   { name: "admin", path: "/admin" },
   { name: "profile", path: "/profile" },
 ];
@@ -104,6 +115,10 @@ const justiceAgencies: readonly AgencyType[] = [...policeAgencies, "prosecution"
  * worker too, but files no notice of operations and sits in no shelter coordination group.
  */
 const agencyScope: Partial<Record<NavigationName, (user: NavigationUser) => boolean>> = {
+  // Courts, prosecutors and the coordinator's office work from the files they are given.
+  breakglass: ({ roles, agency }) =>
+    roles.includes("auditor") ||
+    !["prosecution", "court", "national_coordinator", "system_operator"].includes(agency.type),
   operations: ({ roles, agency }) =>
     roles.includes("coordinator") ||
     (policeAgencies.includes(agency.type) && holds(roles, ["police_investigator", "supervisor"])) ||

@@ -1,9 +1,11 @@
 import { Badge, Group, Stack, Tabs } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
-import { ErrorNotice, Loading, NotFoundPage, Page } from "../../platform/layout/Page";
+import { ErrorNotice, Loading, Page } from "../../platform/layout/Page";
 import { useResource } from "../../platform/useResource";
 import { CaseAssistance } from "../assistance/CaseAssistance";
+import { BreakGlassBanner } from "../breakglass/BreakGlassBanner";
+import { CaseNotFound } from "../breakglass/CaseNotFound";
 import { CaseChild } from "../children/CaseChild";
 import { CaseFuture } from "../future/CaseFuture";
 import { CaseInterview } from "../interview/CaseInterview";
@@ -11,6 +13,7 @@ import { CaseJustice } from "../justice/CaseJustice";
 import { CaseLinks } from "../matching/CaseLinks";
 import { CaseProcedure } from "../pathway/CaseProcedure";
 import { CaseReferrals } from "../referrals/CaseReferrals";
+import { CaseRetention } from "../retention/CaseRetention";
 import { CaseRightsInformation } from "../rights/CaseRightsInformation";
 import { CaseInterpreters } from "../security/CaseInterpreters";
 import { CaseShelter } from "../shelters/CaseShelter";
@@ -35,7 +38,8 @@ export function CasePage() {
   const detail = useResource<CaseDetail>(`/api/cases/${encodeURIComponent(reference)}`);
 
   // Outside the case team the server answers 404; that page says no more than "not found".
-  if (detail.error && (detail.error.status === 404 || detail.error.status === 403)) return <NotFoundPage />;
+  if (detail.error && (detail.error.status === 404 || detail.error.status === 403))
+    return <CaseNotFound reference={reference} onGranted={detail.reload} />;
   if (detail.error) return <ErrorNotice error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <Loading />;
 
@@ -62,6 +66,7 @@ export function CasePage() {
         </Group>
       }
     >
+      <BreakGlassBanner reference={record.reference} onEnded={detail.reload} />
       <Tabs value={tab} onChange={select} keepMounted={false}>
         <Tabs.List mb="md">
           {tabs.map((value) => (
@@ -88,6 +93,7 @@ export function CasePage() {
             <CaseRightsInformation detail={record} />
             <CaseInterpreters detail={record} />
             <CaseReferrals detail={record} />
+            <CaseRetention reference={record.reference} onChanged={detail.reload} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="interview">
