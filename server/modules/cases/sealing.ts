@@ -1,6 +1,7 @@
 import type { AppContext } from "../../platform/context";
 import type { FieldLocation } from "../../platform/crypto/keyring";
 import type { Queryable } from "../../platform/db/types";
+import { orErased, unlessErased } from "../retention/erased";
 import { personKeyOfCase } from "./queries";
 
 /**
@@ -14,10 +15,10 @@ export async function sealCaseText(
   at: FieldLocation,
   text: string,
 ): Promise<Buffer> {
-  return ctx.keyring.sealText(db, await personKeyOfCase(db, caseId), at, text);
+  return unlessErased(ctx.keyring.sealText(db, await personKeyOfCase(db, caseId), at, text));
 }
 
-/** Opens text sealed by sealCaseText; the caller audits the read. */
+/** Opens text sealed by sealCaseText (ERASED once the person is erased); the caller audits the read. */
 export async function openCaseText(
   ctx: AppContext,
   db: Queryable,
@@ -25,5 +26,5 @@ export async function openCaseText(
   at: FieldLocation,
   sealed: Buffer,
 ): Promise<string> {
-  return ctx.keyring.openText(db, await personKeyOfCase(db, caseId), at, sealed);
+  return orErased(ctx.keyring.openText(db, await personKeyOfCase(db, caseId), at, sealed));
 }

@@ -8,6 +8,7 @@ import type { AppContext } from "../../platform/context";
 import { Forbidden, NotFound } from "../../platform/errors";
 import { agencies, users } from "../agencies/schema";
 import { cases } from "../cases/schema";
+import { orErased } from "../retention/erased";
 import {
   isPoliceAgency,
   mayReadAllFigures,
@@ -128,7 +129,9 @@ export async function getContact(ctx: AppContext, actor: Actor, id: string) {
   if (!presented) throw new NotFound();
   const { contact } = row;
   const open = (field: "summary" | "caller_name" | "phone", sealed: Buffer | null) =>
-    sealed ? ctx.keyring.openText(ctx.db, contact.dataKeyId, contactFieldAt(id, field), sealed) : null;
+    sealed
+      ? orErased(ctx.keyring.openText(ctx.db, contact.dataKeyId, contactFieldAt(id, field), sealed))
+      : null;
   const opened = {
     summary: await open("summary", contact.summary),
     callerName: await open("caller_name", contact.callerName),
@@ -190,7 +193,7 @@ export async function listHandovers(ctx: AppContext, actor: Actor) {
   for (const { handover, contact, hotline, acknowledgedBy } of rows) {
     const open = (field: "summary" | "caller_name" | "phone", sealed: Buffer | null) =>
       sealed
-        ? ctx.keyring.openText(ctx.db, contact.dataKeyId, contactFieldAt(contact.id, field), sealed)
+        ? orErased(ctx.keyring.openText(ctx.db, contact.dataKeyId, contactFieldAt(contact.id, field), sealed))
         : null;
     const identified = handover.callerConsent && contact.identifierConsentAt !== null;
     result.push({

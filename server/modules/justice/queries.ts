@@ -10,6 +10,7 @@ import { agencies, users } from "../agencies/schema";
 import { visibleCase } from "../cases/queries";
 import { openCaseText } from "../cases/sealing";
 import { cases, caseTeam } from "../cases/schema";
+import { orErased } from "../retention/erased";
 import { inJusticeCompartment, mayReadJusticeStatistics } from "./policy";
 import { isOutOfRange, lawSection, releaseAlertKind } from "./rules";
 import {
@@ -126,7 +127,9 @@ export async function getProceeding(ctx: AppContext, actor: Actor, id: string) {
 
   const defendants = [];
   for (const d of defendantRows) {
-    const name = await ctx.keyring.openText(ctx.db, proceeding.dataKeyId, defendantNameAt(d.id), d.name);
+    const name = await orErased(
+      ctx.keyring.openText(ctx.db, proceeding.dataKeyId, defendantNameAt(d.id), d.name),
+    );
     defendants.push({
       id: d.id,
       name,
@@ -359,6 +362,14 @@ async function compensationOf(db: Queryable, caseId: string) {
  */
 export async function justiceStatistics(ctx: AppContext, actor: Actor, year: number) {
   if (!mayReadJusticeStatistics(actor)) throw new Forbidden();
+  return justiceFigures(ctx, year);
+}
+
+/**
+ * The figures of justiceStatistics without the reader's check: for callers that decide who reads
+ * them and suppress small cells themselves (the statistics dashboard and annual report).
+ */
+export async function justiceFigures(ctx: AppContext, year: number) {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const charges = await ctx.db
