@@ -1,10 +1,12 @@
 import { buildApp } from "./app";
 import { alertChecks } from "./modules/alerts/checks";
 import { startScheduler } from "./modules/alerts/scheduler";
+import { backfillMatchKeysInBackground } from "./modules/matching/commands";
 import { sopFor } from "./modules/pathway/sop";
 import { pruneSessions } from "./platform/auth/sessions";
 import { loadConfig } from "./platform/config";
-import { databaseTarget, masterKeyFor, openRuntime } from "./platform/startup";
+import { finishRotationInBackground } from "./platform/backup/rotation";
+import { openConfiguredRuntime } from "./platform/startup";
 import { demoCredentials, seedDemoData } from "./seed/demo";
 
 /** Starts OpenNRM: configuration, database and migrations, demo data on first start, HTTP. */
@@ -13,12 +15,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // A broken SOP file stops the start with a message naming the field, before anything is opened.
   sopFor(config.jurisdiction);
-  const { ctx, database } = await openRuntime({
-    target: databaseTarget(config),
-    masterKey: masterKeyFor(config),
-    jurisdiction: config.jurisdiction,
-    sessionPolicy: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
-  });
+  const { ctx, database } = await openConfiguredRuntime(config);
   const app = await buildApp({ config, ctx });
 
   // Ended sessions are already refused; this only keeps the table small.
@@ -59,6 +56,8 @@ async function main(): Promise<void> {
     });
     const address = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${app.server.address() && typeof app.server.address() === "object" ? (app.server.address() as { port: number }).port : config.port}`;
     app.log.info({ database: database.kind, ms: Date.now() - started }, "ready");
+    finishRotationInBackground(ctx, app.log);
+    void backfillMatchKeysInBackground(ctx, app.log);
     process.stdout.write(`\nOpenNRM is ready at ${address}\n`);
     if (config.demoData && ctx.jurisdiction.demo)
       process.stdout.write(demoCredentials(ctx.jurisdiction.demo));

@@ -6,9 +6,23 @@ const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default("./data"),
-  DATABASE_URL: z.string().url().optional(),
+  // One address, or a primary and its standbys (`postgres://u@h1:p1,h2:p2/db`), see docs/operations.md.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "a postgres:// URL")
+    .optional(),
+  /** A read replica for reporting (the statistics dashboard); without it reports read the primary. */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "a postgres:// URL")
+    .optional(),
   OPENNRM_MASTER_KEY: z.string().optional(),
   OPENNRM_MASTER_KEY_FILE: z.string().optional(),
+  /** The master key being replaced during a rotation (docs/operations.md, "Backups and keys"). */
+  OPENNRM_MASTER_KEY_PREVIOUS: z.string().optional(),
+  OPENNRM_BACKUP_DIR: z.string().min(1).optional(),
+  /** The server backs itself up every so many hours (0: off; 24 recommended when embedded). */
+  OPENNRM_BACKUP_EVERY_HOURS: z.coerce.number().int().min(0).max(168).default(0),
   OPENNRM_JURISDICTION: z
     .string()
     .regex(/^[a-z0-9-]+$/)
@@ -27,8 +41,12 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  databaseReplicaUrl: string | undefined;
   masterKey: string | undefined;
   masterKeyFile: string;
+  masterKeyPrevious: string | undefined;
+  backupDir: string;
+  backupEveryHours: number;
   jurisdiction: string;
   demoData: boolean;
   cookieSecure: boolean;
@@ -51,11 +69,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     masterKey: e.OPENNRM_MASTER_KEY,
     // Beside the data directory, never inside it: a copy of DATA_DIR alone reveals nothing.
     masterKeyFile: e.OPENNRM_MASTER_KEY_FILE
       ? path.resolve(e.OPENNRM_MASTER_KEY_FILE)
       : `${dataDir}.master.key`,
+    masterKeyPrevious: e.OPENNRM_MASTER_KEY_PREVIOUS,
+    // Beside the data directory too: a restore needs an empty one, and a copy of it no backups.
+    backupDir: e.OPENNRM_BACKUP_DIR ? path.resolve(e.OPENNRM_BACKUP_DIR) : `${dataDir}.backups`,
+    backupEveryHours: e.OPENNRM_BACKUP_EVERY_HOURS,
     jurisdiction: e.OPENNRM_JURISDICTION,
     demoData: e.OPENNRM_DEMO_DATA === "auto",
     cookieSecure: e.OPENNRM_COOKIE_SECURE === "true",
