@@ -3,6 +3,9 @@
  * authentication on 127.0.0.1 only, durability switched off for speed. Works as root (CI) by
  * running the server binaries as the `postgres` OS user, which refuses to run as root.
  *
+ * A standby (startStandby) streams from such a cluster, as a production replica does, so that
+ * failover and read replicas are tested against real replication.
+ *
  *   npx tsx scripts/pg-cluster.ts     starts one, prints its URL, stops it on Ctrl+C / SIGTERM
  */
 import { execFile, execFileSync } from "node:child_process";
@@ -27,7 +30,15 @@ import { freePort } from "./free-port";
 export interface Cluster {
   /** Superuser URL: postgres://postgres@127.0.0.1:PORT/postgres */
   url: string;
+  port: number;
+  /** Stops the server and deletes its data. */
   stop(): Promise<void>;
+  /** Stops the server and keeps its data: a database outage ("immediate" is a crash). */
+  halt(mode?: "fast" | "immediate"): Promise<void>;
+  /** Starts a halted server again on the same port. */
+  resume(): Promise<void>;
+  /** Ends recovery on a standby: it becomes a primary accepting writes. */
+  promote(): Promise<void>;
 }
 
 const run = promisify(execFile);
@@ -57,7 +68,12 @@ function binDirOrInstall(): string {
 /** Runs a PostgreSQL binary as the postgres user when we are root, else as ourselves. */
 async function runPg(binary: string, args: string[], cwd: string): Promise<void> {
   const [file, argv] = isRoot ? ["runuser", ["-u", "postgres", "--", binary, ...args]] : [binary, args];
-  await run(file, argv, { cwd, timeout: 120_000 });
+  try {
+    await run(file, argv, { cwd, timeout: 120_000 });
+  } catch (error) {
+    const stderr = String((error as { stderr?: string }).stderr ?? "").trim();
+    throw new Error(`${path.basename(binary)} failed${stderr ? `: ${stderr}` : ""}`, { cause: error });
+  }
 }
 
 function pgSync(binary: string, args: string[], cwd: string): void {
@@ -79,7 +95,13 @@ function settings(socketDir: string): string {
   ].join("\n");
 }
 
-const hba = ["local all all trust", "host all all 127.0.0.1/32 trust", ""].join("\n");
+const hba = [
+  "local all all trust",
+  "host all all 127.0.0.1/32 trust",
+  // A standby (startStandby) copies and streams the primary's WAL over the loopback.
+  "host replication all 127.0.0.1/32 trust",
+  "",
+].join("\n");
 
 async function initdb(bin: string, dataDir: string, cwd: string): Promise<void> {
   const common = ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"];
@@ -110,18 +132,31 @@ function tail(file: string): string {
   }
 }
 
-export async function startCluster(): Promise<Cluster> {
-  const bin = binDirOrInstall();
+/** A fresh temporary directory the server binaries may write to (owned by postgres under root). */
+function clusterRoot(): string {
   const root = mkdtempSync(path.join(os.tmpdir(), "opennrm-pg-"));
-  const dataDir = path.join(root, "data");
-  const logFile = path.join(root, "postgres.log");
   if (isRoot) {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }));
     const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }));
     chownSync(root, uid, gid);
   }
+  return root;
+}
+
+/**
+ * Starts a server on an initialised data directory (`prepare` fills it) and returns its handle;
+ * on any failure the directory is removed and the error carries the end of the server log.
+ */
+async function launch(
+  bin: string,
+  prepare: (root: string, dataDir: string) => Promise<void>,
+): Promise<Cluster> {
+  const root = clusterRoot();
+  const dataDir = path.join(root, "data");
+  const logFile = path.join(root, "postgres.log");
 
   let running = false;
+  let port = 0;
   // If the process ends without stop() (an uncaught error, process.exit), do not leave a server behind.
   const onExit = () => {
     if (running) {
@@ -135,44 +170,76 @@ export async function startCluster(): Promise<Cluster> {
   };
   process.once("exit", onExit);
 
+  const halt = async (mode: "fast" | "immediate" = "fast") => {
+    if (!running) return;
+    running = false;
+    await runPg(`${bin}/pg_ctl`, ["stop", "-D", dataDir, "-m", mode, "-w"], root);
+  };
   const stop = async () => {
     process.removeListener("exit", onExit);
-    if (running) {
-      running = false;
-      await runPg(`${bin}/pg_ctl`, ["stop", "-D", dataDir, "-m", "fast", "-w"], root);
-    }
+    await halt();
     rmSync(root, { recursive: true, force: true });
+  };
+  const startOn = async (on: number) => {
+    await runPg(
+      `${bin}/pg_ctl`,
+      ["start", "-D", dataDir, "-l", logFile, "-w", "-t", "60", "-o", `-p ${on}`],
+      root,
+    );
+    running = true;
+  };
+  const resume = async () => {
+    if (!running) await startOn(port);
+  };
+  const promote = async () => {
+    await runPg(`${bin}/pg_ctl`, ["promote", "-D", dataDir, "-w", "-t", "60"], root);
   };
 
   try {
-    await initdb(bin, dataDir, root);
-    appendFileSync(path.join(dataDir, "postgresql.conf"), settings(root));
-    // Replaces initdb's file (which also trusts ::1); overwriting keeps the postgres owner.
-    writeFileSync(path.join(dataDir, "pg_hba.conf"), hba);
-
+    await prepare(root, dataDir);
     // Another process may take the port between the probe and the start: try a few.
     for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
+      port = await freePort();
       try {
-        await runPg(
-          `${bin}/pg_ctl`,
-          ["start", "-D", dataDir, "-l", logFile, "-w", "-t", "60", "-o", `-p ${port}`],
-          root,
-        );
-        running = true;
+        await startOn(port);
       } catch (error) {
         if (attempt < 3 && /could not bind|Address already in use/i.test(tail(logFile))) continue;
         throw error;
       }
       const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
       await acceptsConnections(url);
-      return { url, stop };
+      return { url, port, stop, halt, resume, promote };
     }
   } catch (error) {
     const log = tail(logFile);
     await stop().catch(() => undefined);
     throw new Error(`PostgreSQL test cluster did not start: ${(error as Error).message}\n${log}`);
   }
+}
+
+export async function startCluster(): Promise<Cluster> {
+  const bin = binDirOrInstall();
+  return launch(bin, async (root, dataDir) => {
+    await initdb(bin, dataDir, root);
+    appendFileSync(path.join(dataDir, "postgresql.conf"), settings(root));
+    // Replaces initdb's file (which also trusts ::1); overwriting keeps the postgres owner.
+    writeFileSync(path.join(dataDir, "pg_hba.conf"), hba);
+  });
+}
+
+/**
+ * A hot standby of `primary`: a base backup with -R (standby.signal and primary_conninfo), then
+ * streaming replication. It answers reads at once and becomes a primary with promote().
+ */
+export async function startStandby(primary: Pick<Cluster, "port">): Promise<Cluster> {
+  const bin = binDirOrInstall();
+  return launch(bin, async (root, dataDir) => {
+    // -c fast: an immediate checkpoint; the default spreads it over minutes on a busy primary.
+    const backup = ["-D", dataDir, "-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres"];
+    await runPg(`${bin}/pg_basebackup`, [...backup, "-R", "-X", "stream", "-c", "fast", "--no-sync"], root);
+    // The copied settings point at the primary's socket directory; the standby keeps its own.
+    appendFileSync(path.join(dataDir, "postgresql.conf"), settings(root));
+  });
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 /** Pure parts of scripts/test.ts: what to run, and how results add up. */
 
-export const stepNames = ["check", "unit", "api", "api-pg", "e2e"] as const;
+export const stepNames = ["check", "unit", "api", "api-pg", "hardening", "e2e"] as const;
 export type StepName = (typeof stepNames)[number];
 
 export interface Counts {
@@ -8,19 +8,26 @@ export interface Counts {
   failed: number;
 }
 
-/** `--only=unit|api|api-pg|e2e` runs that one step; `--skip-e2e` leaves out the browser stories. */
+/**
+ * `--only=unit|api|api-pg|hardening|e2e` runs that one step; `--skip-e2e` leaves out the browser
+ * stories, `--skip-hardening` the fault, failover and load proofs.
+ */
 export function selectSteps(args: readonly string[]): StepName[] {
   let steps: StepName[] = [...stepNames];
   for (const arg of args) {
     if (arg === "--skip-e2e") {
       steps = steps.filter((s) => s !== "e2e");
+    } else if (arg === "--skip-hardening") {
+      steps = steps.filter((s) => s !== "hardening");
     } else if (arg.startsWith("--only=")) {
       const only = arg.slice("--only=".length);
       const step = stepNames.find((s) => s === only && s !== "check");
-      if (!step) throw new Error(`--only takes one of unit, api, api-pg, e2e (got "${only}")`);
+      if (!step) throw new Error(`--only takes one of unit, api, api-pg, hardening, e2e (got "${only}")`);
       steps = steps.filter((s) => s === step);
     } else {
-      throw new Error(`Unknown argument "${arg}". Use --skip-e2e or --only=unit|api|api-pg|e2e.`);
+      throw new Error(
+        `Unknown argument "${arg}". Use --skip-e2e, --skip-hardening or --only=unit|api|api-pg|hardening|e2e.`,
+      );
     }
   }
   return steps;

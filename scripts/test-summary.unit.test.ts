@@ -5,14 +5,19 @@ const report = (passed: number, failed: number) =>
   JSON.stringify({ numPassedTests: passed, numFailedTests: failed, numTotalTests: passed + failed });
 
 describe("the steps of npm test", () => {
-  it("are all five, in order, without flags", () => {
-    expect(selectSteps([])).toEqual(["check", "unit", "api", "api-pg", "e2e"]);
+  it("are all six, in order, without flags", () => {
+    expect(selectSteps([])).toEqual(["check", "unit", "api", "api-pg", "hardening", "e2e"]);
   });
   it("leave out the browser stories with --skip-e2e", () => {
-    expect(selectSteps(["--skip-e2e"])).toEqual(["check", "unit", "api", "api-pg"]);
+    expect(selectSteps(["--skip-e2e"])).toEqual(["check", "unit", "api", "api-pg", "hardening"]);
+  });
+  it("leave out the fault, failover and load proofs with --skip-hardening", () => {
+    expect(selectSteps(["--skip-hardening"])).toEqual(["check", "unit", "api", "api-pg", "e2e"]);
+    expect(selectSteps(["--skip-hardening", "--skip-e2e"])).toEqual(["check", "unit", "api", "api-pg"]);
   });
   it("are just the one asked for with --only", () => {
     expect(selectSteps(["--only=api-pg"])).toEqual(["api-pg"]);
+    expect(selectSteps(["--only=hardening"])).toEqual(["hardening"]);
     expect(selectSteps(["--only=e2e", "--skip-e2e"])).toEqual([]);
   });
   it("refuse an unknown step or flag", () => {

@@ -4,12 +4,15 @@
  *   unit     pure rules (vitest project unit)
  *   api      server tests on PGlite (vitest project api)
  *   api-pg   the same tests on a throwaway PostgreSQL cluster (OPENNRM_TEST_DATABASE_URL)
+ *   hardening  real server processes killed with SIGKILL, PostgreSQL stopped, a standby promoted,
+ *            a short load (vitest project hardening, server/faults/; full runs: npm run bench:*)
  *   e2e      Chromium, the built web app, the browser stories (vitest project e2e)
  * The last line printed is always "N passed, N failed"; the exit code is 1 if anything failed.
  *
  *   npm test                      everything
  *   npm test -- --skip-e2e        without the browser stories
- *   npm test -- --only=api-pg     one step: unit, api, api-pg or e2e
+ *   npm test -- --skip-hardening  without the fault, failover and load proofs
+ *   npm test -- --only=api-pg     one step: unit, api, api-pg, hardening or e2e
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -104,6 +107,10 @@ async function runStep(step: StepName): Promise<Counts> {
         await cluster.stop().catch((error: unknown) => failure("stopping PostgreSQL", error));
       }
     }
+    case "hardening":
+      // The tests start their own clusters (scripts/pg-cluster.ts) and server processes.
+      banner("Faults, failover and load");
+      return vitest("hardening", "hardening", withoutTestDatabase());
     case "e2e": {
       banner("Browser stories");
       try {
@@ -138,7 +145,7 @@ async function main(): Promise<number> {
   }
   banner("Summary");
   for (const { step, counts, ms } of results) {
-    process.stdout.write(`${step.padEnd(8)} ${summaryLine(counts).padEnd(24)} ${formatSeconds(ms)}\n`);
+    process.stdout.write(`${step.padEnd(9)} ${summaryLine(counts).padEnd(24)} ${formatSeconds(ms)}\n`);
   }
   const all = total(results.map((r) => r.counts));
   process.stdout.write(`${summaryLine(all)}\n`);

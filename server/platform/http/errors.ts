@@ -3,6 +3,7 @@ import path from "node:path";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { errorMessage } from "../../../shared/messages";
+import { connectionFailure } from "../db/open";
 import { DomainError, Invalid } from "../errors";
 import { requestLanguage } from "./language";
 
@@ -77,14 +78,25 @@ export function installErrorHandler(app: FastifyInstance, webRoot: string | null
         message: errorMessage(language, framework.code),
       });
     }
+    // Text the database cannot hold (a NUL character): bad input, refused like any other.
+    if (isUnstorableText(error))
+      return send(reply, 400, { code: "invalid_input", message: errorMessage(language, "invalid_input") });
     // Two users writing the same record at the same moment: the loser is told to reload, not a 500.
     if (isWriteRace(error))
       return send(reply, 409, { code: "write_conflict", message: errorMessage(language, "write_conflict") });
-    // The message is left out: a database error can quote the value that caused it.
-    const frames = (error.stack ?? "").split("\n").slice(1, 8).join("\n");
-    request.log.error({ err: { type: error.name, code: error.code, frames } }, "request failed");
-    if (isDatabaseUnavailable(error))
+    // The message is left out: a database error can quote the value that caused it. Drizzle's
+    // message spans lines ("Failed query: …\nparams: …"), so only the stack's "at" lines are kept.
+    const frames = (error.stack ?? "")
+      .split("\n")
+      .filter((line) => /^\s+at /.test(line))
+      .slice(0, 7)
+      .join("\n");
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: { type: error.name, code: error.code, frames } }, "database unavailable");
+      reply.header("retry-after", "5");
       return send(reply, 503, { code: "unavailable", message: errorMessage(language, "unavailable") });
+    }
+    request.log.error({ err: { type: error.name, code: error.code, frames } }, "request failed");
     return send(reply, 500, { code: "internal", message: errorMessage(language, "internal") });
   });
 
@@ -99,6 +111,17 @@ export function installErrorHandler(app: FastifyInstance, webRoot: string | null
       code: "not_found",
       message: errorMessage(requestLanguage(request), "not_found"),
     });
+  });
+}
+
+/**
+ * Errors the router raises before any route matches (a malformed %-escape, an over-long path
+ * parameter): the answer for a path that does not exist, in the usual shape, never echoing the path.
+ */
+export function answerRouterError(_error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  void send(reply, 404, {
+    code: "not_found",
+    message: errorMessage(requestLanguage(request), "not_found"),
   });
 }
 
@@ -123,13 +146,29 @@ function frameworkError(error: FastifyError): { status: number; code: string } |
   return null;
 }
 
+/**
+ * PostgreSQL refuses a NUL (0x00) in text ("invalid byte sequence", 22021) and "\u0000" in jsonb
+ * (22P05); zod lets both through as ordinary characters. Drizzle wraps the driver's error.
+ */
+function isUnstorableText(error: FastifyError): boolean {
+  const codes = [error.code, (error.cause as { code?: unknown } | undefined)?.code].map(String);
+  return codes.includes("22021") || codes.includes("22P05");
+}
+
 /** A unique index or serialisation refused a concurrent write; drizzle wraps the driver's error. */
 function isWriteRace(error: FastifyError): boolean {
   const codes = [error.code, (error.cause as { code?: unknown } | undefined)?.code].map(String);
   return codes.includes("23505") || codes.includes("40001");
 }
 
-function isDatabaseUnavailable(error: FastifyError): boolean {
-  const code = String(error.code ?? "");
-  return ["ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006", "08001"].includes(code);
+/**
+ * The database cannot be reached: refused or broken connections, a server shutting down or still
+ * starting, a standby not yet promoted. Drizzle wraps the driver's error, so the causes are read too.
+ * These are answered 503 (try again shortly), never 500: nothing is wrong with the request.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (connectionFailure(e)) return true;
+  }
+  return false;
 }
