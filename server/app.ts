@@ -5,6 +5,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
+import { sql } from "drizzle-orm";
 import Fastify, { LogController } from "fastify";
 import {
   jsonSchemaTransform,
@@ -17,6 +18,7 @@ import { agencyRoutes } from "./modules/agencies/routes";
 import { assistanceRoutes } from "./modules/assistance/routes";
 import { alertRoutes } from "./modules/alerts/routes";
 import { auditRoutes } from "./modules/audit/routes";
+import { backupRoutes } from "./platform/backup/routes";
 import { caseRoutes } from "./modules/cases/routes";
 import { futureRoutes } from "./modules/future/routes";
 import { childrenRoutes } from "./modules/children/routes";
@@ -35,15 +37,17 @@ import { pathwayRoutes } from "./modules/pathway/routes";
 import { taskRoutes } from "./modules/pathway/task-routes";
 import { referralRoutes } from "./modules/referrals/routes";
 import { rightsRoutes } from "./modules/rights/routes";
+import { retentionRoutes } from "./modules/retention/routes";
 import { statisticsRoutes } from "./modules/statistics/routes";
 import { matchingRoutes } from "./modules/matching/routes";
 import { timelineRoutes } from "./modules/timeline/routes";
 import { hotlineRoutes } from "./modules/hotline/routes";
+import { breakGlassRoutes } from "./modules/breakglass/routes";
 import { authRoutes } from "./platform/auth/routes";
 import type { Config } from "./platform/config";
 import type { AppContext } from "./platform/context";
 import { installAuthHook } from "./platform/http/auth-hook";
-import { installErrorHandler } from "./platform/http/errors";
+import { answerRouterError, installErrorHandler } from "./platform/http/errors";
 import { installSecurityHeaders } from "./platform/http/security-headers";
 import type { App } from "./platform/http/types";
 
@@ -69,6 +73,7 @@ export async function buildApp({ config, ctx, logStream }: AppOptions): Promise<
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: answerRouterError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -99,9 +104,11 @@ export async function buildApp({ config, ctx, logStream }: AppOptions): Promise<
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  app.get("/api/health", { config: { public: true }, schema: { tags: ["meta"] } }, async () => ({
-    status: "ok",
-  }));
+  // Readiness: "ok" only while the database answers; otherwise 503 "unavailable" (errors.ts).
+  app.get("/api/health", { config: { public: true }, schema: { tags: ["meta"] } }, async () => {
+    await ctx.db.execute(sql`select 1`);
+    return { status: "ok" };
+  });
 
   authRoutes(app, ctx, { cookieSecure: config.cookieSecure, issuer: `OpenNRM ${ctx.jurisdiction.name}` });
   jurisdictionRoutes(app, ctx);
@@ -114,6 +121,7 @@ export async function buildApp({ config, ctx, logStream }: AppOptions): Promise<
   dashboardRoutes(app, ctx);
   referralRoutes(app, ctx);
   rightsRoutes(app, ctx);
+  retentionRoutes(app, ctx);
   leafletRoutes(app, ctx);
   childrenRoutes(app, ctx);
   shelterRoutes(app, ctx);
@@ -127,9 +135,11 @@ export async function buildApp({ config, ctx, logStream }: AppOptions): Promise<
   justiceRoutes(app, ctx);
   timelineRoutes(app, ctx);
   hotlineRoutes(app, ctx);
+  breakGlassRoutes(app, ctx);
   statisticsRoutes(app, ctx);
   matchingRoutes(app, ctx);
   auditRoutes(app, ctx);
+  backupRoutes(app, ctx);
 
   if (fs.existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });

@@ -44,7 +44,11 @@ export async function updateAgency(
 ) {
   if (!mayManageAgencies(actor)) throw new Forbidden();
   return ctx.db.transaction(async (tx) => {
-    const [agency] = await tx.update(agencies).set(change).where(eq(agencies.id, agencyId)).returning();
+    // An empty change is no UPDATE at all (SQL has no "SET" without columns): the agency as it is.
+    const changed = Object.values(change).some((value) => value !== undefined);
+    const [agency] = changed
+      ? await tx.update(agencies).set(change).where(eq(agencies.id, agencyId)).returning()
+      : await tx.select().from(agencies).where(eq(agencies.id, agencyId));
     if (!agency) throw new NotFound();
     await recordAudit(tx, auditActor(actor), {
       action: "admin.agency.update",
