@@ -500,7 +500,7 @@ export async function createHandOver(
   const signer = await signingKey(ctx);
   const content = await handOverContent(ctx, found, sections, now);
   const pkg = sealPackage(content, passphrase, signer, now);
-  const pdf = await handOverPdf(content, language);
+  const pdf = await handOverPdf(content, language, passphrase);
   await ctx.db.transaction(async (tx) => {
     await tx.insert(handOvers).values({
       id,

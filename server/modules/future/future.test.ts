@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/schema";
+import { pdfText } from "../../testing/pdf-text";
 import { runChecks } from "../alerts/scheduler";
 import { cases } from "../cases/schema";
 import { casePathways } from "../pathway/schema";
@@ -253,6 +254,13 @@ describe("return, follow-ups and hand-over", () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     expect(pdf.rawPayload.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    // Locked with the passphrase (AES-256): without it no reader opens it, with it the name is there.
+    expect(pdf.rawPayload.includes(Buffer.from("/Encrypt"))).toBe(true);
+    expect(pdfText(pdf.rawPayload).ok).toBe(false);
+    const opened = pdfText(pdf.rawPayload, passphrase);
+    expect(opened.ok).toBe(true);
+    expect(opened.text).toContain("Rusu");
+    expect(pdfText(pdf.rawPayload, "WRONG-WRONG-WRONG-WRONG-WRONG").ok).toBe(false);
     expect((await get(outsider, pdfUrl)).statusCode).toBe(404);
     expect((await get(prosecutor, pdfUrl)).statusCode).toBe(404);
 
@@ -267,6 +275,8 @@ describe("return, follow-ups and hand-over", () => {
       sections: ["identity", "assistance", "risk_assessment", "decision"],
       consentGiven: true,
     });
+    for (const download of audits.filter((a) => a.action === "hand_over.download"))
+      expect(download.reason).toBe("return_hand_over");
   });
 });
 

@@ -7,6 +7,7 @@ import { agencies } from "../agencies/schema";
 import { assistanceServicesGiven, needsAssessments } from "../assistance/schema";
 import type { visibleCase } from "../cases/queries";
 import { persons } from "../cases/schema";
+import { orErased } from "../retention/erased";
 import { currentDecision } from "./facts";
 import { caseReturns, riskAssessments } from "./schema";
 
@@ -75,11 +76,13 @@ export async function handOverContent(
     if (!person) throw new Error("person not found");
     const open = async (field: string, sealed: Buffer | null) =>
       sealed
-        ? ctx.keyring.openText(
-            ctx.db,
-            person.dataKeyId,
-            { table: "persons", recordId: person.id, field },
-            sealed,
+        ? orErased(
+            ctx.keyring.openText(
+              ctx.db,
+              person.dataKeyId,
+              { table: "persons", recordId: person.id, field },
+              sealed,
+            ),
           )
         : null;
     content.identity = {
@@ -336,8 +339,16 @@ const labels: Record<Language, Labels> = {
   },
 };
 
-/** The readable copy of the same sections; codes are shown as recorded (the standard's own names). */
-export async function handOverPdf(content: HandOverContent, language: Language): Promise<Buffer> {
+/**
+ * The readable copy of the same sections; codes are shown as recorded (the standard's own names).
+ * It is locked with the package's passphrase: it carries the person's data out of the system, and
+ * the passphrase travels separately.
+ */
+export async function handOverPdf(
+  content: HandOverContent,
+  language: Language,
+  passphrase: string,
+): Promise<Buffer> {
   const l = labels[language];
   const value = (v: string | null | undefined) => (v && v !== "" ? v : l.none);
   const list = (v: readonly string[]) => (v.length > 0 ? v.join(", ") : l.none);
@@ -454,5 +465,5 @@ export async function handOverPdf(content: HandOverContent, language: Language):
       }
     }
   }
-  return renderPdf({ title: l.title, language, blocks, footer: l.footer });
+  return renderPdf({ title: l.title, language, blocks, footer: l.footer, password: passphrase });
 }

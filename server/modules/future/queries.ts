@@ -260,6 +260,8 @@ export async function handOverDownload(
       caseId: found.id,
       entity: "hand_over",
       entityId: row.id,
+      // The one purpose a hand-over is made for: the person's return to a partner abroad.
+      reason: "return_hand_over",
       detail: { reference, kind, sections: row.sections },
     }),
   );
