@@ -27,6 +27,7 @@ import { agencies } from "../agencies/schema";
 import { raiseAlert } from "../alerts/commands";
 import { mayRegisterCase } from "../cases/policy";
 import { cases, caseTeam, persons } from "../cases/schema";
+import { ERASED } from "../../../shared/retention";
 import { orErased } from "../retention/erased";
 import { keyedBlockingKeys, preparedIdentity, type IdentityFields } from "./keys";
 import { scorePair, type NameFrequencies } from "./score";
@@ -57,22 +58,20 @@ export async function recordMatchKeys(
     .onConflictDoNothing();
 }
 
-/** A person's identity fields as the engine needs them, opened from their sealed columns. */
+/**
+ * A person's identity fields as the engine needs them, opened from their sealed columns. A field
+ * whose key was destroyed (an erased person) is unknown to the engine, never a name to compare.
+ */
 export async function openIdentity(
   ctx: AppContext,
   person: typeof persons.$inferSelect,
 ): Promise<IdentityFields> {
-  const open = (field: string, sealed: Buffer | null) =>
-    sealed
-      ? orErased(
-          ctx.keyring.openText(
-            ctx.db,
-            person.dataKeyId,
-            { table: "persons", recordId: person.id, field },
-            sealed,
-          ),
-        )
-      : Promise.resolve(null);
+  const open = async (field: string, sealed: Buffer | null) => {
+    if (!sealed) return null;
+    const at = { table: "persons", recordId: person.id, field };
+    const text = await orErased(ctx.keyring.openText(ctx.db, person.dataKeyId, at, sealed));
+    return text === ERASED ? null : text;
+  };
   return {
     givenName: (await open("given_name", person.givenName)) ?? "",
     familyName: await open("family_name", person.familyName),

@@ -39,6 +39,14 @@ function send(reply: FastifyReply, status: number, body: Record<string, unknown>
  * personal reaches the answer: unexpected errors are logged by reference and answered as "internal".
  */
 export function installErrorHandler(app: FastifyInstance, webRoot: string | null): void {
+  // PostgreSQL cannot store a NUL character in text; every route refuses it up front, naming the
+  // field, before any schema or command sees it.
+  app.addHook("preValidation", async (request) => {
+    const body = nulField(request.body, []);
+    if (body) throw new Invalid(body, "invalid_input");
+    const query = nulField(request.query, []);
+    if (query) throw new Invalid(`query.${query}`, "invalid_input");
+  });
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const language = requestLanguage(request);
     if (hasZodFastifySchemaValidationErrors(error) && error.validationContext === "params") {
@@ -146,7 +154,19 @@ function frameworkError(error: FastifyError): { status: number; code: string } |
   return null;
 }
 
+/** The path of the first string holding a NUL character, or null. */
+function nulField(value: unknown, path: string[], depth = 0): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") || "body" : null;
+  if (typeof value !== "object" || value === null || depth > 32) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nulField(item, [...path, key], depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 /**
+ * A NUL that reached the database by another way (a file's content) is refused there too:
  * PostgreSQL refuses a NUL (0x00) in text ("invalid byte sequence", 22021) and "\u0000" in jsonb
  * (22P05); zod lets both through as ordinary characters. Drizzle wraps the driver's error.
  */

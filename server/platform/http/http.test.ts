@@ -88,6 +88,15 @@ describe("the HTTP surface", () => {
     expect((await post("<xml/>", { "content-type": "application/xml" })).statusCode).toBe(415);
   });
 
+  it("refuses a NUL character in any text, naming the field, and writes nothing", async () => {
+    const before = (await env.as(police, { url: "/api/cases" })).body;
+    const body = registration({ person: { familyName: "Ru\u0000su" } });
+    const response = await post(JSON.stringify(body));
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { code: "invalid_input", field: "person.familyName" } });
+    expect((await env.as(police, { url: "/api/cases" })).body).toBe(before);
+  });
+
   it("treats malformed references and ids as not found", async () => {
     for (const url of [
       "/api/cases/..%2F..%2Fetc%2Fpasswd",
